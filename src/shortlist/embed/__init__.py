@@ -1,0 +1,1 @@
+"""Sentence embeddings on onnxruntime, cached by content hash."""

@@ -1,0 +1,1 @@
+"""Training rankers on a team's own outcomes and evaluating them."""

@@ -1,0 +1,1 @@
+"""Scoring parts, the hybrid ranker and explanations."""

@@ -1,0 +1,1 @@
+"""Resume and job models and parsing (text -> profile)."""

@@ -1,0 +1,76 @@
+"""One declarative table of settings: name, default, type and help.
+
+Values come from (lowest to highest priority) the defaults here, an optional TOML file
+(``shortlist.toml`` in the working directory or ``$SHORTLIST_CONFIG``), and environment
+variables ``SHORTLIST_<NAME>`` (upper case). The README's settings table is generated from
+``SETTINGS`` and a test fails when the two drift apart.
+"""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+
+    @property
+    def env(self) -> str:
+        return "SHORTLIST_" + self.name.upper()
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("data_dir", ".shortlist", "Where caches, the database and stored files live."),
+    Setting("max_file_mb", 20, "Largest input file accepted, in MiB."),
+    Setting("max_pages", 50, "Most pages read from one document; longer ones are refused."),
+    Setting("timeout_s", 30.0, "Wall-clock limit for extracting and parsing one file, in seconds."),
+    Setting("memory_mb", 1024, "Address-space limit of the extraction child process, in MiB."),
+    Setting("zip_max_uncompressed_mb", 100, "Largest total uncompressed size of a DOCX archive, in MiB."),
+    Setting("zip_max_entries", 2000, "Most entries a DOCX archive may hold."),
+    Setting("ocr_languages", "eng+chi_sim", "Tesseract languages used for scans and images."),
+    Setting("ocr_dpi", 200, "Resolution at which scanned PDF pages are rendered for OCR."),
+    Setting("workers", 0, "Parallel parsing processes; 0 means one per CPU core."),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def _coerce(setting: Setting, raw: Any) -> Any:
+    kind = type(setting.default)
+    if isinstance(raw, kind):
+        return raw
+    if kind is bool:
+        return str(raw).strip().lower() in {"1", "true", "yes", "on"}
+    try:
+        return kind(raw)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"setting {setting.name}: cannot read {raw!r} as {kind.__name__}") from exc
+
+
+def load_settings(config: Path | None = None, env: dict[str, str] | None = None) -> dict[str, Any]:
+    """Resolve every setting. Unknown keys in the TOML file are an error, not silently ignored."""
+    env = dict(os.environ) if env is None else env
+    values = {s.name: s.default for s in SETTINGS}
+    path = config or (Path(env["SHORTLIST_CONFIG"]) if env.get("SHORTLIST_CONFIG") else Path("shortlist.toml"))
+    if path.is_file():
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+        unknown = sorted(set(data) - set(_BY_NAME))
+        if unknown:
+            raise ValueError(f"{path}: unknown settings {unknown}; known: {sorted(_BY_NAME)}")
+        for key, raw in data.items():
+            values[key] = _coerce(_BY_NAME[key], raw)
+    for s in SETTINGS:
+        if s.env in env:
+            values[s.name] = _coerce(s, env[s.env])
+    return values
+
+
+def get(name: str) -> Any:
+    return load_settings()[name]

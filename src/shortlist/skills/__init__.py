@@ -1,0 +1,1 @@
+"""Skill taxonomy and extraction."""
