@@ -46,6 +46,7 @@ class Document(BaseModel):
     text: str
     pages: int = 1
     ocr: bool = False
+    images: int = 0  # embedded pictures (a photo on a resume is a blind-screening concern)
     hidden: list[HiddenSpan] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
 
