@@ -1,0 +1,1 @@
+"""Benchmark scripts; each one is run as ``python benchmarks/<name>.py`` from the repo root."""
