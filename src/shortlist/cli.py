@@ -1,0 +1,166 @@
+"""The `shortlist` command: a thin layer that calls pure functions and only prints."""
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from shortlist import __version__
+from shortlist.errors import ShortlistError
+
+app = typer.Typer(
+    name="shortlist",
+    help="Offline recruiting assistant: parse resumes, rank candidates with checkable reasons.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+out = Console()  # results go to stdout
+err = Console(stderr=True)  # progress, summaries and errors go to stderr, so stdout stays parseable
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+class Fmt(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, transient=True, disable=not err.is_terminal,
+    )
+
+
+def _profile_table(records: list[dict]) -> Table:
+    t = Table(title="Parsed resumes", show_lines=False)
+    for col in ("file", "name", "email", "phone", "years", "education", "top skills", "flags"):
+        t.add_column(col, overflow="fold")
+    for r in records:
+        meta = r.get("meta", {})
+        src = Path(meta.get("source", "")).name
+        if meta.get("status") == "failed":
+            e = meta["error"]
+            t.add_row(src, f"[red]failed: {e['reason']}[/red]", e["message"], "", "", "", "", "")
+            continue
+        b = r.get("basics", {})
+        edu = r.get("education") or []
+        levels = [e.get("x-level") or e.get("studyType") or "" for e in edu]
+        skills = ", ".join(s["name"] for s in (r.get("skills") or [])[:6])
+        flags = ", ".join(sorted({f["kind"] for f in meta.get("flags", [])}))
+        years = meta.get("years_experience")
+        t.add_row(
+            src, b.get("name", ""), b.get("email", ""), b.get("phone", ""),
+            "" if years is None else f"{years:.1f}", ", ".join(x for x in levels if x), skills,
+            f"[yellow]{flags}[/yellow]" if flags else "",
+        )
+    return t
+
+
+def _emit(records: list[dict], fmt: Fmt, out_file: Optional[Path]) -> None:
+    if fmt is Fmt.json:
+        text = json.dumps(records, ensure_ascii=False, indent=2)
+    elif fmt is Fmt.jsonl:
+        text = "\n".join(json.dumps(r, ensure_ascii=False) for r in records)
+    else:
+        if out_file:
+            raise typer.BadParameter("--out needs --format json or jsonl")
+        out.print(_profile_table(records))
+        return
+    if out_file:
+        out_file.write_text(text + "\n", encoding="utf-8")
+        err.print(f"wrote {out_file}")
+    else:
+        sys.stdout.write(text + "\n")
+
+
+def run_parse(paths: list[Path], workers: int, redact: bool, use_cache: bool) -> tuple[list[dict], dict]:
+    """Parse files and folders; returns (records in input order, summary dict)."""
+    from shortlist.pipeline import ProfileCache, collect_paths, outcome_record, parse_paths, summarise
+    from shortlist.settings import load_settings
+
+    settings = load_settings()
+    files = collect_paths(paths)
+    cache = ProfileCache(Path(settings["data_dir"]) / "cache" / "profiles") if use_cache else None
+    outcomes = []
+    with _progress() as progress:
+        task = progress.add_task("parsing", total=len(files))
+        for o in parse_paths(files, workers=workers or settings["workers"], redact=redact, cache=cache):
+            outcomes.append(o)
+            progress.advance(task)
+    order = {str(p): i for i, p in enumerate(files)}
+    outcomes.sort(key=lambda o: order.get(o.path, len(order)))
+    return [outcome_record(o) for o in outcomes], summarise(outcomes).model_dump()
+
+
+def _print_summary(summary: dict) -> None:
+    reasons = ", ".join(f"{k}: {v}" for k, v in sorted(summary["failures_by_reason"].items()))
+    colour = "green" if not summary["failed"] else "yellow"
+    err.print(
+        f"[{colour}]{summary['parsed']} parsed[/{colour}], {summary['failed']} failed"
+        + (f" ({reasons})" if reasons else "") + f" of {summary['total']} files"
+        + (f"; {summary['cached']} from cache" if summary.get("cached") else "")
+    )
+
+
+@app.command()
+def parse(
+    paths: Annotated[list[Path], typer.Argument(help="Resume files or folders (searched recursively).")],
+    format: Annotated[Fmt, typer.Option("--format", "-f", help="Output format.")] = Fmt.table,
+    redact: Annotated[bool, typer.Option(help="Blind view: drop name, contact and personal details.")] = False,
+    workers: Annotated[int, typer.Option(help="Parallel processes (0: one per CPU core).")] = 0,
+    out_file: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write to this file.")] = None,
+    cache: Annotated[bool, typer.Option(help="Reuse profiles parsed before (by content hash).")] = True,
+) -> None:
+    """Parse resumes into structured, evidence-linked profiles."""
+    records, summary = run_parse(paths, workers, redact, cache)
+    if not records:
+        err.print("[red]no files found[/red] in " + ", ".join(map(str, paths)))
+        raise typer.Exit(2)
+    for r in records:
+        m = r["meta"]
+        if m["status"] == "failed":
+            e = m["error"]
+            err.print(f"[red]failed[/red] {m['source']}: {e['reason']}: {e['message']}"
+                      + (f" ({e['hint']})" if e.get("hint") else ""))
+    _emit(records, format, out_file)
+    _print_summary(summary)
+    if summary["parsed"] == 0:
+        raise typer.Exit(1)
+
+
+@app.command()
+def demo() -> None:
+    """Run the main job on the examples the project ships."""
+    resumes = EXAMPLES / "resumes"
+    if not resumes.is_dir():
+        raise typer.BadParameter(f"examples not found at {resumes}; run from a source checkout")
+    records, summary = run_parse([resumes], workers=0, redact=False, use_cache=False)
+    out.print(_profile_table(records))
+    _print_summary(summary)
+
+
+@app.command()
+def version() -> None:
+    """Print the version."""
+    out.print(__version__)
+
+
+def main() -> None:  # pragma: no cover - entry point wrapper
+    try:
+        app()
+    except ShortlistError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise SystemExit(2) from None
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
