@@ -158,3 +158,44 @@ class Profile(BaseModel):
 
     def skill_names(self) -> list[str]:
         return [s.name for s in self.skills]
+
+
+# --------------------------------------------------------------------------- jobs
+
+Seniority = Literal["intern", "junior", "mid", "senior", "lead", "principal", "manager", "director", "executive"]
+RequirementKind = Literal["skill", "years", "education", "language", "location", "authorization", "other"]
+
+
+class Requirement(BaseModel):
+    """One thing a job asks for. ``id`` is stable ("skill:Python", "years", "education")."""
+
+    id: str
+    kind: RequirementKind
+    label: str  # what a recruiter reads: "Python, 3+ years"
+    required: bool = True  # False: nice to have
+    skill: str | None = None  # canonical taxonomy name, for kind == "skill"
+    min_years: float | None = None  # overall (kind "years") or for this skill
+    level: DegreeLevel | None = None  # for kind == "education"
+    area: str | None = None  # field of study, for kind == "education"
+    value: str | None = None  # language name, location, authorisation text
+    evidence: Evidence | None = None  # where the job description says it
+
+
+class Job(BaseModel):
+    source: str | None = None
+    sha256: str | None = None
+    language: Literal["en", "zh", "mixed"] = "en"
+    title: Val[str] | None = None
+    seniority: Seniority | None = None
+    requirements: list[Requirement] = Field(default_factory=list)
+    responsibilities: list[Val[str]] = Field(default_factory=list)
+    min_years: float | None = None
+    education_level: DegreeLevel | None = None
+    education_area: str | None = None
+    languages: list[str] = Field(default_factory=list)
+    location: Val[str] | None = None
+    remote: bool | None = None
+    text: str = ""
+
+    def skill_requirements(self, required: bool | None = None) -> list[Requirement]:
+        return [r for r in self.requirements if r.kind == "skill" and (required is None or r.required == required)]
