@@ -4,7 +4,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DATA ?= ../shared/datasets
 
-.PHONY: demo test install lint clean bench bench-parse-speed bench-parse-fields bench-parse-zh taxonomy
+.PHONY: demo test install lint clean bench taxonomy bench-parse-speed bench-parse-fields bench-parse-zh \
+	bench-skills bench-embed bench-rank-quality bench-rank-xlang bench-rank-scale bench-learn
 
 $(BIN)/shortlist: pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -34,7 +35,27 @@ bench-parse-fields: install
 bench-parse-zh: install
 	$(BIN)/python benchmarks/parse_zh.py
 
-bench: bench-parse-speed bench-parse-fields bench-parse-zh
+bench-skills: install
+	$(BIN)/python benchmarks/skills_extract.py --data $(DATA)
+
+bench-embed: install
+	$(BIN)/python benchmarks/embed_speed.py
+
+bench-rank-quality: install
+	$(BIN)/python benchmarks/rank_quality.py --data $(DATA)
+
+bench-rank-xlang: install
+	$(BIN)/python benchmarks/rank_xlang.py --data $(DATA)
+
+bench-rank-scale: install
+	$(BIN)/python benchmarks/rank_scale.py --data $(DATA)
+
+bench-learn: install
+	$(BIN)/python benchmarks/learn_cv.py --data $(DATA)
+
+# Every benchmark, one after another (about an hour on 2 cores).
+bench: bench-parse-speed bench-parse-fields bench-parse-zh bench-skills bench-embed \
+	bench-rank-quality bench-rank-xlang bench-rank-scale bench-learn
 
 taxonomy: install
 	$(BIN)/python -m shortlist.skills.build --data $(DATA)

@@ -74,3 +74,11 @@ def load_settings(config: Path | None = None, env: dict[str, str] | None = None)
 
 def get(name: str) -> Any:
     return load_settings()[name]
+
+
+def markdown_table() -> str:
+    """The README's settings table, generated so documentation cannot drift from code."""
+    rows = ["| setting | environment variable | default | what it does |", "|---|---|---|---|"]
+    for s in SETTINGS:
+        rows.append(f"| `{s.name}` | `{s.env}` | `{s.default}` | {s.help} |")
+    return "\n".join(rows)
