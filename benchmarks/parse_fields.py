@@ -29,7 +29,7 @@ import time
 import traceback
 import unicodedata
 import xml.etree.ElementTree as ET
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -267,7 +267,7 @@ def run(data: Path, limit: int | None = None) -> tuple[str, dict[str, Tally], di
         cv = strip_labels(path)
         try:
             profile = parse_text(cv.text)
-        except Exception:  # a crash is a finding to report, not a reason to stop
+        except Exception:  # noqa: BLE001 - a crash is a finding to report, not a reason to stop
             failures.append(f"{path.name}: {traceback.format_exc(limit=3)}")
             profile = None
         if profile is None:
@@ -290,21 +290,21 @@ def run(data: Path, limit: int | None = None) -> tuple[str, dict[str, Tally], di
         rows,
     )
     notes = [
-        f"`make bench-parse-fields`: {len(files)} annotated CVs of `resume_ner_en_dotin` (CC0), "
-        f"{machine()}; {elapsed:.1f} s in all.",
+        (f"`make bench-parse-fields`: {len(files)} annotated CVs of `resume_ner_en_dotin` (CC0), "
+        f"{machine()}; {elapsed:.1f} s in all."),
         "",
         table,
         "",
-        "Matching: *span* counts a predicted value as correct when its evidence span overlaps an "
+        ("Matching: *span* counts a predicted value as correct when its evidence span overlaps an "
         "annotated span of that type (education and work values are located inside their entry's "
         "evidence span); a gold value counts as found when one of its spans is overlapped. *Value* "
         "compares case-folded, punctuation-free strings. Both sides are unique values per CV "
         "(annotators tag a name or company several times), micro-averaged over CVs. "
         "Graduation year compares the last year in the annotated text with the year of "
-        "`education[].end`. Skills are canonical taxonomy names, so value matching under-counts them.",
+        "`education[].end`. Skills are canonical taxonomy names, so value matching under-counts them."),
         f"Parser crashes: {len(failures)}. CVs where `Profile.text` differed from the input: {mismatched}.",
-        "The annotation is incomplete in places (not every company or title is tagged), "
-        "so precision here is a lower bound.",
+        ("The annotation is incomplete in places (not every company or title is tagged), "
+        "so precision here is a lower bound."),
     ]
     report = "\n".join(notes)
     if failures:

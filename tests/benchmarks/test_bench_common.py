@@ -2,7 +2,6 @@
 from pathlib import Path
 
 import pytest
-
 from benchmarks.common import markdown_table, replace_block, resolve_data, write_block
 
 
