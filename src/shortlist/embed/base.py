@@ -2,16 +2,19 @@
 
 Raw cosine scores are not comparable across models (MiniLM spreads unrelated pairs near
 0, multilingual-e5 squeezes everything into ~0.7-0.9), so each model carries a
-``Calibration`` that maps its cosine onto a common [0, 1] scale where ~0.9 means "same
-thing", ~0.5 "same field, different thing" and ~0.1 "unrelated". The ranker can then use
+``Calibration`` that maps its cosine onto a common [0, 1] scale, fitted so that "same
+thing" lands high (~0.86 on the fitting pairs), "same field, different thing" ~0.5 and
+"unrelated" ~0.1. The ranker can then use
 one threshold whichever model ``choose_embedder`` picked.
 """
+
 from __future__ import annotations
 
 import importlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Literal, Protocol, Sequence, runtime_checkable
+from typing import Literal, Protocol, runtime_checkable
 
 import numpy as np
 

@@ -6,6 +6,7 @@ each is computed once per machine. SQLite in WAL mode with a busy timeout lets a
 and a notebook of the same user share the file; writes are ``INSERT OR REPLACE`` so two
 writers racing on one key are harmless (the vectors are identical).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -13,9 +14,10 @@ import sqlite3
 import threading
 import warnings
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Self
 
 import numpy as np
 
@@ -43,7 +45,7 @@ def default_cache_dir() -> Path:
 
 def cache_key(model: str, kind: str, text: str) -> bytes:
     """sha256 over the model name, kind and text, NUL-separated so fields cannot run together."""
-    return hashlib.sha256(f"{model}\x00{kind}\x00{text}".encode("utf-8")).digest()
+    return hashlib.sha256(f"{model}\x00{kind}\x00{text}".encode()).digest()
 
 
 class CachedEmbedder:
@@ -109,7 +111,9 @@ class CachedEmbedder:
                 self._disk_hits += 1
             if wanted:
                 todo = list(wanted)
-                vectors = np.asarray(self.embedder.encode([texts[wanted[k][0]] for k in todo], kind), np.float32)
+                vectors = np.asarray(
+                    self.embedder.encode([texts[wanted[k][0]] for k in todo], kind), np.float32
+                )
                 for key, vec in zip(todo, vectors):
                     self._remember(key, vec)
                     out[wanted[key]] = vec
@@ -124,7 +128,7 @@ class CachedEmbedder:
                 self._db.close()
             self._db = None
 
-    def __enter__(self) -> CachedEmbedder:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -13,6 +13,7 @@ grades. The middle grade is what keeps the curve from becoming a step: it pins 0
 cosine at which a model stops telling "same thing" from "neighbouring thing". MiniLM is
 fitted on the English pairs only (routing never gives it Chinese), e5 on all of them.
 """
+
 from __future__ import annotations
 
 import argparse

@@ -5,6 +5,7 @@ tokens anyway; the ranker embeds lines (bullets) and, when a line is long, group
 sentences. Chunks are returned as ``(start, end)`` offsets so a matched chunk can be shown
 as evidence at its exact place in ``Profile.text``.
 """
+
 from __future__ import annotations
 
 import re

@@ -16,10 +16,12 @@ English/Chinese sentences below (written for this project), embedded once at loa
 the calibration pairs this lifts related-vs-unrelated ordering from 95% to 100% and
 puts cross-language related pairs at the level of same-language ones (see calibrate.py).
 """
+
 from __future__ import annotations
 
 import threading
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 

@@ -1,4 +1,5 @@
 """Which script a text is written in, as far as choosing an encoder needs to know."""
+
 from __future__ import annotations
 
 # Share of letters in CJK scripts above which a text counts as Chinese (or Japanese /

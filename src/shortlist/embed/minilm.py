@@ -7,12 +7,14 @@ sentence-transformers): we only locate its folder. Pooling is the model's own re
 (mean over real tokens, then L2), and inputs are truncated at 256 tokens like
 sentence-transformers does for this model.
 """
+
 from __future__ import annotations
 
 import importlib.util
 import threading
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -20,8 +22,8 @@ from shortlist.embed.base import (
     CalibratedSimilarity,
     Calibration,
     Kind,
-    ModelLoadError,
     MissingPackage,
+    ModelLoadError,
     check_kind,
     empty,
     l2_normalise,

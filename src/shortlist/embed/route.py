@@ -5,6 +5,7 @@ the texts of a comparison: one Chinese resume among English jobs sends the whole
 comparison to the multilingual model. MiniLM is English-only but faster (see BENCHMARKS.md,
 block embed_speed) and better on English, so it stays the choice whenever nothing needs more.
 """
+
 from __future__ import annotations
 
 import threading
