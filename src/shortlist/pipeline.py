@@ -152,7 +152,7 @@ def parse_paths(
     cache: ProfileCache | None = None,
 ) -> Iterator[ParseOutcome]:
     """Parse every path; yields one outcome per path as soon as it is ready (completion order)."""
-    from shortlist.documents.extract import Limits
+    from shortlist.documents.limits import Limits
     from shortlist.documents.sandbox import Sandbox
 
     lim = limits if limits is not None else Limits.from_settings()

@@ -36,6 +36,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ocr_languages", "eng+chi_sim", "Tesseract languages used for scans and images."),
     Setting("ocr_dpi", 200, "Resolution at which scanned PDF pages are rendered for OCR."),
     Setting("workers", 0, "Parallel parsing processes; 0 means one per CPU core."),
+    Setting("database_url", "", "SQLAlchemy URL of the workspace database; empty means SQLite in data_dir."),
+    Setting("host", "127.0.0.1", "Address `shortlist serve` listens on."),
+    Setting("port", 8765, "Port `shortlist serve` listens on."),
+    Setting("retention_days", 365, "`shortlist retention` erases candidates inactive for this many days."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

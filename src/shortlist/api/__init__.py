@@ -1,0 +1,1 @@
+"""REST API (FastAPI). OpenAPI docs are served at /docs."""

@@ -1,0 +1,251 @@
+"""Workspace operations: the only code that changes stored state (the API and CLI call these).
+
+Crash safety comes from ordering: an upload's file is written (atomically) before its row is
+committed as ``queued``; parsing runs outside any transaction and commits the profile and
+``parsed`` status together; on start, rows left ``processing`` go back to ``queued``. So
+after a crash every file is either fully processed or still queued, never half-stored.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
+
+from shortlist.store.db import Database
+from shortlist.store.events import log
+from shortlist.store.files import FileStore
+from shortlist.store.models import Candidate, Decision, Embedding, Event, Job, Note, RankingEntry, StoredFile
+
+DECISIONS = ("advance", "reject", "hold")
+STAGES = ("applied", "screened", "interview", "offer", "hired", "rejected")
+_NEXT_STAGE = {"applied": "screened", "screened": "interview", "interview": "offer", "offer": "hired"}
+
+
+class UploadRejected(ValueError):
+    """A file the workspace will not store; ``reason`` is shown to the uploader."""
+
+    def __init__(self, filename: str, reason: str, message: str) -> None:
+        super().__init__(f"{filename}: {message}")
+        self.filename, self.reason, self.message = filename, reason, message
+
+
+class Workspace:
+    def __init__(self, db: Database, data_dir: str | Path, max_file_mb: float = 20) -> None:
+        self.db = db
+        self.data_dir = Path(data_dir)
+        self.files = FileStore(self.data_dir / "files")
+        self.max_file_mb = max_file_mb
+
+    # ------------------------------------------------------------------ jobs
+    def create_job(self, s: Session, actor: str, text: str, title: str | None = None, user_id: int | None = None) -> Job:
+        from shortlist.profile.job import parse_job_text
+
+        if not text.strip():
+            raise ValueError("a job needs a description")
+        parsed = parse_job_text(text)
+        job = Job(
+            title=(title or (parsed.title.value if parsed.title else "") or "Untitled job")[:300],
+            text=text, parsed=json.loads(parsed.model_dump_json()), language=parsed.language, created_by=user_id,
+        )
+        s.add(job)
+        s.flush()
+        log(s, actor, "job.created", "job", job.id)
+        return job
+
+    # --------------------------------------------------------------- uploads
+    def upload(self, s: Session, actor: str, job_id: int, filename: str, data: bytes) -> Candidate:
+        """Store one resume for a job. Type is checked by content; the name is only displayed."""
+        from shortlist.documents.sniff import sniff
+
+        if s.get(Job, job_id) is None:
+            raise LookupError(f"job {job_id} not found")
+        if len(data) == 0:
+            raise UploadRejected(filename, "empty", "the file is empty")
+        if len(data) > self.max_file_mb * 2**20:
+            raise UploadRejected(filename, "too_large", f"over the {self.max_file_mb:g} MiB limit")
+        media = sniff(data)
+        if media is None:
+            raise UploadRejected(filename, "unsupported",
+                                 "not a resume format we read (PDF, DOCX, DOC, HTML, text, image)")
+        sha = hashlib.sha256(data).hexdigest()
+        existing = s.scalar(select(Candidate).where(Candidate.job_id == job_id, Candidate.file_sha256 == sha))
+        if existing is not None:
+            return existing  # the same file twice is one candidate, not two
+        self.files.put(data)  # before the row: a committed row always has its file
+        if s.get(StoredFile, sha) is None:
+            s.add(StoredFile(sha256=sha, size=len(data), media_type=media.value))
+        cand = Candidate(job_id=job_id, file_sha256=sha, filename=Path(filename).name[:300] or "resume")
+        s.add(cand)
+        s.flush()
+        log(s, actor, "candidate.uploaded", "candidate", cand.id, job_id=job_id, sha256=sha)
+        return cand
+
+    def recover(self) -> int:
+        """After a crash: anything left half-processed goes back to the queue."""
+        with self.db.session() as s:
+            res = s.execute(update(Candidate).where(Candidate.status == "processing").values(status="queued"))
+            return res.rowcount or 0
+
+    def process_queue(self, limit: int | None = None, workers: int = 1) -> int:
+        """Parse queued candidates in the sandbox; each result commits on its own."""
+        from shortlist.pipeline import parse_paths
+
+        with self.db.session() as s:
+            q = select(Candidate.id, Candidate.file_sha256).where(Candidate.status == "queued").order_by(Candidate.id)
+            rows = s.execute(q.limit(limit) if limit else q).all()
+            if not rows:
+                return 0
+            ids = [r.id for r in rows]
+            s.execute(update(Candidate).where(Candidate.id.in_(ids)).values(status="processing"))
+        by_path = {str(self.files.path(sha)): cid for cid, sha in rows}
+        done = 0
+        for outcome in parse_paths(list(by_path), workers=workers):
+            cid = by_path[outcome.path]
+            with self.db.session() as s:
+                cand = s.get(Candidate, cid)
+                if cand is None:  # erased meanwhile
+                    continue
+                if outcome.profile is not None:
+                    p = outcome.profile
+                    p.source = cand.filename
+                    cand.profile = json.loads(p.model_dump_json())
+                    cand.display_name = p.name.value if p.name else None
+                    cand.status = "parsed"
+                else:
+                    assert outcome.error is not None
+                    cand.status = "failed"
+                    cand.error_reason = outcome.error.reason.value
+                    cand.error_message = outcome.error.message
+                log(s, "system", f"candidate.{cand.status}", "candidate", cid)
+            done += 1
+        return done
+
+    # ------------------------------------------------------------- decisions
+    def decide(self, s: Session, actor: str, candidate_id: int, decision: str, reason: str = "",
+               reviewer_id: int | None = None) -> Decision:
+        """Only a person decides. Rejections need a reason; so does going against the ranking."""
+        if decision not in DECISIONS:
+            raise ValueError(f"decision must be one of {', '.join(DECISIONS)}")
+        cand = s.get(Candidate, candidate_id)
+        if cand is None:
+            raise LookupError(f"candidate {candidate_id} not found")
+        if decision == "reject" and not reason.strip():
+            raise ValueError("a rejection needs a reason")
+        stage = cand.stage
+        if decision == "advance":
+            stage = _NEXT_STAGE.get(cand.stage, cand.stage)
+        elif decision == "reject":
+            stage = "rejected"
+        d = Decision(candidate_id=cand.id, job_id=cand.job_id, decision=decision, stage=stage, reason=reason,
+                     reviewer_id=reviewer_id)
+        cand.stage = stage
+        cand.last_activity_at = datetime.now(UTC)
+        s.add(d)
+        s.flush()
+        log(s, actor, f"decision.{decision}", "candidate", cand.id, stage=stage, reason=reason)
+        return d
+
+    def add_note(self, s: Session, actor: str, candidate_id: int, text: str, author_id: int | None = None) -> Note:
+        if not text.strip():
+            raise ValueError("a note needs text")
+        if s.get(Candidate, candidate_id) is None:
+            raise LookupError(f"candidate {candidate_id} not found")
+        n = Note(candidate_id=candidate_id, text=text, author_id=author_id)
+        s.add(n)
+        s.flush()
+        log(s, actor, "note.added", "candidate", candidate_id)
+        return n
+
+    # --------------------------------------------------------------- privacy
+    ERASE_TABLES = ["candidates", "ranking_entries", "embeddings", "decisions", "notes", "events", "files"]
+
+    def erase(self, actor: str, candidate_id: int) -> None:
+        """Remove everything about a candidate; leave one anonymous event that it happened."""
+        with self.db.session() as s:
+            self._erase(s, actor, candidate_id)
+        self.db.scrub(self.ERASE_TABLES)
+
+    def _erase(self, s: Session, actor: str, candidate_id: int) -> None:
+        cand = s.get(Candidate, candidate_id)
+        if cand is None:
+            raise LookupError(f"candidate {candidate_id} not found")
+        sha = cand.file_sha256
+        for model in (RankingEntry, Embedding, Decision, Note):
+            s.execute(delete(model).where(model.candidate_id == candidate_id))
+        s.delete(cand)
+        # Events about this candidate keep only what happened and when.
+        s.execute(
+            update(Event).where(Event.subject_type == "candidate", Event.subject_id == candidate_id)
+            .values(subject_id=None, detail={}, actor="anonymous")
+        )
+        s.flush()
+        still_used = s.scalar(select(Candidate.id).where(Candidate.file_sha256 == sha).limit(1))
+        if still_used is None:
+            s.execute(delete(StoredFile).where(StoredFile.sha256 == sha))
+            self.files.delete(sha)
+            self._forget_caches(sha)
+        log(s, "anonymous", "candidate.erased", "candidate", None)
+
+    def _forget_caches(self, sha: str) -> None:
+        cache_root = self.data_dir / "cache" / "profiles"
+        if cache_root.is_dir():
+            for f in cache_root.glob(f"*/{sha}.json"):
+                f.unlink(missing_ok=True)
+
+    def retention(self, days: int, actor: str = "system") -> int:
+        """Erase candidates with no activity for ``days`` days."""
+        cutoff = datetime.now(UTC) - timedelta(days=days)
+        with self.db.session() as s:
+            ids = s.scalars(select(Candidate.id).where(Candidate.last_activity_at < cutoff)).all()
+            for cid in ids:
+                self._erase(s, actor, cid)
+        if ids:
+            self.db.scrub(self.ERASE_TABLES)
+        return len(ids)
+
+
+def _profile_of(cand: Candidate):
+    from shortlist.profile.model import Profile
+
+    return Profile.model_validate(cand.profile)
+
+
+def rank_job(ws: Workspace, job_id: int, blind: bool = False, actor: str = "system", model=None) -> list[dict]:
+    """Rank every parsed candidate of a job, store the result, log which model scored what."""
+    from shortlist.match.rank import HybridRanker
+    from shortlist.profile.model import Job as JobModel
+
+    with ws.db.session() as s:
+        job = s.get(Job, job_id)
+        if job is None:
+            raise LookupError(f"job {job_id} not found")
+        cands = s.scalars(select(Candidate).where(Candidate.job_id == job_id, Candidate.status == "parsed")).all()
+        job_model = JobModel.model_validate(job.parsed)
+        by_sha = {c.file_sha256: c for c in cands}
+        profiles = []
+        for c in cands:
+            p = _profile_of(c)
+            p.sha256 = c.file_sha256
+            p.source = c.filename
+            profiles.append(p)
+        ranked = HybridRanker(blind=blind, model=model).rank(job_model, profiles) if profiles else []
+        s.execute(delete(RankingEntry).where(RankingEntry.job_id == job_id, RankingEntry.blind.is_(blind)))
+        out = []
+        for r in ranked:
+            cand = by_sha.get(r.candidate_id or "")
+            if cand is None:
+                continue
+            data = json.loads(r.model_dump_json())
+            s.add(RankingEntry(job_id=job_id, candidate_id=cand.id, blind=blind, score=r.score, result=data,
+                               model=r.model))
+            log(s, actor, "candidate.scored", "candidate", cand.id, job_id=job_id, model=r.model,
+                input_sha256=cand.file_sha256, score=round(r.score, 2), blind=blind)
+            data["id"] = cand.id
+            data["stage"] = cand.stage
+            data["filename"] = cand.filename
+            out.append(data)
+        return out
