@@ -1,0 +1,373 @@
+"""PDF text in reading order with pypdfium2, hidden text marked, OCR when there is no text.
+
+Speed matters (thousands of resumes per run), so the per-character work is one ctypes call
+(the loose character box); font colour is sampled once per word and pages are rendered
+only when there is light-coloured text whose background must be checked.
+
+Reading order: characters -> words (by gaps between loose boxes) -> segments (words on one
+line with no wide gap) -> per page, a vertical gutter is searched in the x-distribution of
+segments; when one exists the page is cut into horizontal bands at segments that cross it
+(full-width headers), and in each band the left column is read before the right.
+"""
+from __future__ import annotations
+
+import ctypes
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from shortlist.documents.limits import Limits
+from shortlist.documents.model import HiddenKind
+from shortlist.documents.raw import RawText, TextBuilder
+from shortlist.errors import ExtractionError, Reason
+
+TINY_HEIGHT_PT = 1.2  # loose box height of ~1pt text; nobody reads that
+WORD_GAP = 0.02  # of line height, between loose char boxes; generators often omit space chars
+LIGHT_LUMINANCE = 0.8  # text at least this light gets its background checked
+MIN_TEXT_CHARS_PER_PAGE = 20  # below this the PDF is treated as a scan
+_IMAGE_RE = re.compile(rb"/Subtype\s*/Image\b")
+_WHITESPACE = frozenset(" \t\r\n\x00\xa0\u3000\u2002\u2003\u2009")
+_HYPHENS = frozenset("-‐‑–/")  # their loose boxes are narrow; a word goes on after them
+_SMASK_RE = re.compile(rb"/SMask\s+\d+\s+\d+\s+R")
+
+
+@dataclass(slots=True)
+class _Word:
+    x0: float
+    x1: float
+    bottom: float
+    top: float
+    chars: list[str]
+    first: int  # char index of the first char, for sampling style
+    hidden: HiddenKind | None = None
+
+    @property
+    def height(self) -> float:
+        return self.top - self.bottom
+
+
+@dataclass(slots=True)
+class _Segment:
+    words: list[_Word] = field(default_factory=list)
+    x0: float = 0.0
+    x1: float = 0.0
+    bottom: float = 0.0
+    top: float = 0.0
+
+    def add(self, w: _Word) -> None:
+        if not self.words:
+            self.x0, self.x1, self.bottom, self.top = w.x0, w.x1, w.bottom, w.top
+        else:
+            self.x0 = min(self.x0, w.x0)
+            self.x1 = max(self.x1, w.x1)
+            self.bottom = min(self.bottom, w.bottom)
+            self.top = max(self.top, w.top)
+        self.words.append(w)
+
+
+def _pdfium():
+    try:
+        import pypdfium2 as pdfium
+        import pypdfium2.raw as raw
+    except ImportError as exc:  # pragma: no cover - a core dependency
+        from shortlist.errors import MissingExtra
+
+        raise MissingExtra("pypdfium2", "pdf", "Reading PDF files") from exc
+    return pdfium, raw
+
+
+def extract_pdf(data: bytes, limits: Limits) -> RawText:
+    """Read a PDF's text layer (or OCR it when it has none)."""
+    pdfium, raw = _pdfium()
+    try:
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == raw.FPDF_ERR_PASSWORD:
+            raise ExtractionError(
+                Reason.ENCRYPTED, "the PDF is password-protected", "ask the candidate for an unprotected copy"
+            ) from None
+        raise ExtractionError(Reason.CORRUPT, f"not a readable PDF ({exc})", "re-export the file as PDF") from None
+    try:
+        n_pages = len(doc)
+        if n_pages > limits.max_pages:
+            raise ExtractionError(
+                Reason.TOO_LARGE,
+                f"the PDF has {n_pages} pages, more than the limit of {limits.max_pages}",
+                "raise max_pages if this is really a resume",
+            )
+        if n_pages == 0:
+            raise ExtractionError(Reason.EMPTY, "the PDF has no pages")
+        builder = TextBuilder()
+        visible_chars = 0
+        for index in range(n_pages):
+            page = doc[index]
+            try:
+                if index:
+                    builder.newline(blank=True)
+                visible_chars += _read_page(page, builder, raw)
+            finally:
+                page.close()
+        images = max(0, len(_IMAGE_RE.findall(data)) - len(_SMASK_RE.findall(data)))
+        text = builder.build()
+        if visible_chars < MIN_TEXT_CHARS_PER_PAGE * n_pages:
+            from shortlist.documents.ocr import ocr_pdf
+
+            ocr_text = ocr_pdf(doc, limits)
+            return RawText(ocr_text, [], pages=n_pages, ocr=True, images=images)
+        return RawText(text, builder.hidden, pages=n_pages, images=images)
+    finally:
+        doc.close()
+
+
+def _page_text(tp, raw, n: int) -> str:
+    text = tp.get_text_range() if n else ""
+    if len(text) != n:  # surrogate pairs or excluded chars: fall back to one call per char
+        text = "".join(chr(raw.FPDFText_GetUnicode(tp, i) or 0xFFFD) for i in range(n))
+    return text
+
+
+def _read_page(page, builder: TextBuilder, raw) -> int:
+    """Append one page's text; return the number of non-space characters read."""
+    tp = page.get_textpage()
+    try:
+        n = raw.FPDFText_CountChars(tp)
+        if n <= 0:
+            return 0
+        text = _page_text(tp, raw, n)
+        words = _words(tp, raw, text, n)
+        if not words:
+            return 0
+        left, bottom, right, top = page.get_cropbox()
+        _mark_hidden(page, tp, raw, words, (left, bottom, right, top))
+        rotated = page.get_rotation() % 180 != 0
+        segments = _segments(words)
+        if rotated:
+            _emit_stream_order(segments, builder)
+        else:
+            _emit_layout(segments, builder, left, right)
+        return sum(len(w.chars) for w in words if w.hidden is None)
+    finally:
+        tp.close()
+
+
+def _words(tp, raw, text: str, n: int) -> list[_Word]:
+    """Group characters into words by whitespace and by gaps between their loose boxes.
+
+    This is the per-character hot loop: one ctypes call, locals only, no builtins.
+    """
+    rect = raw.FS_RECTF()
+    get_box = raw.FPDFText_GetLooseCharBox
+    ref = ctypes.byref(rect)
+    words: list[_Word] = []
+    cur: _Word | None = None
+    chars: list[str] = []
+    cx1 = cb = ct = 0.0
+    for i in range(n):
+        ch = text[i]
+        if ch in _WHITESPACE:
+            cur = None
+            continue
+        if not get_box(tp, i, ref):
+            continue
+        l, r, b, t = rect.left, rect.right, rect.bottom, rect.top
+        if cur is not None:
+            h = ct - cb
+            gap = l - cx1
+            # adjacent (small gap, slight overlap) and on the same line (centres close)
+            if -0.3 * h < gap < (WORD_GAP if chars[-1] not in _HYPHENS else 0.12) * h and -h < (b + t) - (cb + ct) < h:
+                chars.append(ch)
+                if r > cx1:
+                    cx1 = cur.x1 = r
+                continue
+        if t < b:
+            b, t = t, b
+        chars = [ch]
+        cx1, cb, ct = r, b, t
+        cur = _Word(l, r, b, t, chars, i)
+        words.append(cur)
+    return words
+
+
+def _mark_hidden(page, tp, raw, words: list[_Word], box: tuple[float, float, float, float]) -> None:
+    """Flag words a reader cannot see: off the page, tiny, or the colour of their background."""
+    left, bottom, right, top = box
+    R, G, B, A = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
+    get_fill = raw.FPDFText_GetFillColor
+    light: list[tuple[_Word, float]] = []
+    for w in words:
+        cx, cy = (w.x0 + w.x1) / 2, (w.bottom + w.top) / 2
+        if cx < left or cx > right or cy < bottom or cy > top:
+            w.hidden = HiddenKind.OFF_PAGE
+            continue
+        if w.top - w.bottom < TINY_HEIGHT_PT:
+            w.hidden = HiddenKind.TINY_FONT
+            continue
+        if not get_fill(tp, w.first, R, G, B, A):
+            continue
+        if A.value == 0:
+            w.hidden = HiddenKind.BACKGROUND_COLOUR
+            continue
+        lum = (0.299 * R.value + 0.587 * G.value + 0.114 * B.value) / 255
+        if lum >= LIGHT_LUMINANCE:
+            light.append((w, lum))
+    if light:
+        _check_background(page, light, box)
+
+
+def _check_background(page, light: list[tuple[_Word, float]], box) -> None:
+    """Render the page small and compare light text with what is drawn around it.
+
+    White text on a dark sidebar is a common, legitimate design; white text on a white
+    page is keyword stuffing. Only the rendered page tells them apart.
+    """
+    left, bottom, right, top = box
+    scale = 0.5
+    bitmap = page.render(scale=scale, grayscale=True)
+    try:
+        arr = bitmap.to_numpy()
+    finally:
+        bitmap.close()
+    if arr.ndim == 3:
+        arr = arr[..., 0]
+    height, width = arr.shape[:2]
+    for w, lum in light:
+        x0 = int(max(0, (w.x0 - left) * scale)) - 1
+        x1 = int(min(width, (w.x1 - left) * scale + 2))
+        y0 = int(max(0, (top - w.top) * scale)) - 1
+        y1 = int(min(height, (top - w.bottom) * scale + 2))
+        region = arr[max(0, y0) : y1, max(0, x0) : x1]
+        if region.size == 0:
+            continue
+        background = float(region.mean()) / 255
+        if abs(background - lum) < 0.12:
+            w.hidden = HiddenKind.BACKGROUND_COLOUR
+
+
+def _segments(words: list[_Word]) -> list[_Segment]:
+    """Join consecutive words on one line unless a wide gap (a gutter or tab) separates them."""
+    segments: list[_Segment] = []
+    cur: _Segment | None = None
+    for w in words:
+        if cur is not None:
+            h = max(cur.top - cur.bottom, w.top - w.bottom)
+            overlap = min(w.top, cur.top) - max(w.bottom, cur.bottom)
+            gap = w.x0 - cur.x1
+            if overlap > 0.5 * min(cur.top - cur.bottom, w.top - w.bottom) and -0.2 * h < gap < 0.9 * h:
+                cur.add(w)
+                continue
+        cur = _Segment()
+        cur.add(w)
+        segments.append(cur)
+    return segments
+
+
+def _find_gutter(segments: list[_Segment], left: float, right: float) -> float | None:
+    """An x position in the middle of the page that separates two real columns, if any."""
+    n = len(segments)
+    if n < 8:
+        return None
+    x1s = sorted(s.x1 for s in segments)
+    x0s = sorted(s.x0 for s in segments)
+    width = right - left
+    best: tuple[int, int] | None = None
+    run: list[float] = []
+    x = left + 0.2 * width
+    stop = left + 0.8 * width
+    while x <= stop:
+        n_left = bisect_right(x1s, x)
+        n_right = n - bisect_left(x0s, x)
+        crossing = n - n_left - n_right
+        m = min(n_left, n_right)
+        if m >= 4 and m >= 0.15 * n and crossing <= 0.15 * (n_left + n_right):
+            key = (m, -crossing)
+            if best is None or key > best:
+                best, run = key, [x]
+            elif key == best and run and x - run[-1] <= 2.01:
+                run.append(x)
+        x += 2.0
+    if best is None:
+        return None
+    return run[len(run) // 2]
+
+
+def _rows(segments: list[_Segment]) -> list[list[_Segment]]:
+    """Cluster segments into visual rows (top to bottom), each row sorted left to right."""
+    rows: list[list[_Segment]] = []
+    bounds: list[list[float]] = []
+    for s in sorted(segments, key=lambda s: -s.top):
+        centre = (s.top + s.bottom) / 2
+        if rows and bounds[-1][0] <= centre <= bounds[-1][1]:
+            rows[-1].append(s)
+            bounds[-1][0] = min(bounds[-1][0], s.bottom)
+            continue
+        rows.append([s])
+        bounds.append([s.bottom, s.top])
+    for row in rows:
+        row.sort(key=lambda s: s.x0)
+    return rows
+
+
+def _emit_rows(rows: list[list[_Segment]], builder: TextBuilder, first: bool) -> None:
+    prev: list[_Segment] | None = None
+    for row in rows:
+        if prev is not None or not first:
+            blank = False
+            if prev is not None:
+                prev_bottom = min(s.bottom for s in prev)
+                row_top = max(s.top for s in row)
+                h = max(s.top - s.bottom for s in row)
+                blank = prev_bottom - row_top > 0.6 * h
+            else:
+                blank = True
+            builder.newline(blank=blank)
+        for si, seg in enumerate(row):
+            for wi, w in enumerate(seg.words):
+                if si or wi:
+                    builder.add(" ")
+                builder.add("".join(w.chars), w.hidden)
+        prev = row
+
+
+def _emit_stream_order(segments: list[_Segment], builder: TextBuilder) -> None:
+    _emit_rows([[s] for s in segments], builder, first=True)
+
+
+def _emit_layout(segments: list[_Segment], builder: TextBuilder, left: float, right: float) -> None:
+    gutter = _find_gutter(segments, left, right)
+    if gutter is None:
+        _emit_rows(_rows(segments), builder, first=True)
+        return
+    first = True
+    band: list[_Segment] = []
+    spanning: list[_Segment] = []
+
+    def flush_band() -> None:
+        nonlocal first
+        if not band:
+            return
+        lcol = [s for s in band if s.x1 <= gutter]
+        rcol = [s for s in band if s.x1 > gutter]
+        if len(lcol) >= 2 and len(rcol) >= 2:
+            _emit_rows(_rows(lcol), builder, first)
+            _emit_rows(_rows(rcol), builder, False)
+        else:
+            _emit_rows(_rows(band), builder, first)
+        first = False
+        band.clear()
+
+    def flush_spanning() -> None:
+        nonlocal first
+        if spanning:
+            _emit_rows(_rows(spanning), builder, first)
+            first = False
+            spanning.clear()
+
+    for s in sorted(segments, key=lambda s: -s.top):
+        if s.x0 < gutter - 1 and s.x1 > gutter + 1:
+            flush_band()
+            spanning.append(s)
+        else:
+            flush_spanning()
+            band.append(s)
+    flush_band()
+    flush_spanning()

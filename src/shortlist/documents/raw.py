@@ -1,0 +1,68 @@
+"""What a format extractor returns before shared normalisation, and a builder for it."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from shortlist.documents.model import HiddenKind, HiddenSpan
+
+
+@dataclass
+class RawText:
+    """Unnormalised text plus the facts only the format reader can know."""
+
+    text: str
+    hidden: list[HiddenSpan] = field(default_factory=list)
+    pages: int = 1
+    ocr: bool = False
+    images: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+class TextBuilder:
+    """Appends pieces of text and records which of them a reader would not see.
+
+    Consecutive hidden pieces of the same kind separated only by whitespace become one
+    span, so a hidden sentence is one span rather than one per word.
+    """
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._len = 0
+        self.hidden: list[HiddenSpan] = []
+
+    def __len__(self) -> int:
+        return self._len
+
+    def add(self, piece: str, hidden: HiddenKind | None = None) -> None:
+        if not piece:
+            return
+        start = self._len
+        self._parts.append(piece)
+        self._len += len(piece)
+        if hidden is None:
+            return
+        last = self.hidden[-1] if self.hidden else None
+        if last is not None and last.kind == hidden and self._only_space_since(last.end, start):
+            last.end = self._len
+        else:
+            self.hidden.append(HiddenSpan(start=start, end=self._len, kind=hidden))
+
+    def _only_space_since(self, pos: int, end: int) -> bool:
+        if end - pos > 4:
+            return False
+        return self.text_tail(end - pos).isspace() or end == pos
+
+    def text_tail(self, n: int) -> str:
+        out = ""
+        for part in reversed(self._parts):
+            if len(out) >= n:
+                break
+            out = part + out
+        return out[-n:] if n else ""
+
+    def newline(self, blank: bool = False) -> None:
+        """End the current line; ``blank`` leaves an empty line (a block boundary)."""
+        self.add("\n\n" if blank else "\n")
+
+    def build(self) -> str:
+        return "".join(self._parts)
