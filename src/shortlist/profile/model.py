@@ -118,6 +118,9 @@ class Flag(BaseModel):
     kind: FlagKind
     message: str
     evidence: Evidence | None = None
+    # Full extent of the flagged text in Profile.text (the evidence quote may be capped);
+    # a ranker blanks these spans so flagged text never scores.
+    span: tuple[int, int] | None = None
 
 
 class Section(BaseModel):

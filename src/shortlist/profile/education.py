@@ -1,0 +1,145 @@
+"""Education entries: institution, degree (as written + normalised level), area, dates, GPA."""
+from __future__ import annotations
+
+import re
+
+from shortlist.profile.dates import find_dates, find_ranges
+from shortlist.profile.model import DegreeLevel, Education
+from shortlist.profile.spans import Line, evidence
+
+# Degree as written -> level. Order matters: longer / more specific forms first.
+_LEVELS: list[tuple[str, DegreeLevel]] = [
+    (r"ph\.?\s?d\.?|d\.?phil\.?|doctor(?:ate)?(?:\s+of\s+(?-i:[A-Z][a-z]+))?|博士(?:研究生)?", DegreeLevel.DOCTORATE),
+    (
+        r"m\.?\s?b\.?\s?a\.?|m\.?\s?tech\.?|m\.?\s?sc\.?|m\.?\s?s\.?(?:\s?w\.?)?|m\.\s?a\.|m\.?\s?e\.|m\.?\s?eng\.?"
+        r"|m\.?\s?com\.?|m\.?\s?c\.?\s?a\.?|m\.?\s?phil\.?|m\.?\s?ed\.?|ll\.?\s?m\.?|pgdm|p\.?g\.?\s?d\.?m?|post[- ]?graduat(?:e|ion)"
+        r"|masters?(?:'s)?(?:\s+of\s+(?-i:[A-Z][a-z]+(?:\s+(?!In\b)[A-Z][a-z]+)?)|\s+degree)?|MA|MS|ME|硕士(?:研究生)?|研究生|工学硕士|MBA",
+        DegreeLevel.MASTER,
+    ),
+    (
+        r"b\.?\s?tech\.?|b\.?\s?sc\.?|b\.?\s?s\.?|b\.\s?a\.|b\.?\s?e\.|b\.?\s?eng\.?|b\.?\s?com\.?|b\.?\s?c\.?\s?a\.?"
+        r"|b\.?\s?b\.?\s?a\.?|b\.?\s?ed\.?|ll\.?\s?b\.?|b\.?\s?arch\.?|b\.?\s?pharm\.?|mbbs|bachelors?(?:'s)?(?:\s+of\s+(?-i:[A-Z][a-z]+"
+        r"(?:\s+(?!In\b)[A-Z][a-z]+)?)|\s+degree)?|graduat(?:e|ion)|BA|BS|BE|本科|学士|统招本科|全日制本科",
+        DegreeLevel.BACHELOR,
+    ),
+    (r"associate(?:'s)?\s+(?:degree|of\s+(?-i:[A-Z][a-z]+))|a\.\s?a\.|a\.\s?s\.|diploma|大专|专科|高职", DegreeLevel.ASSOCIATE),
+    (
+        r"high\s+school|higher\s+secondary|senior\s+secondary|secondary(?:\s+school)?|hsc|ssc|ged|12th|10th"
+        r"|intermediate|matriculation|高中|中专|职高",
+        DegreeLevel.HIGH_SCHOOL,
+    ),
+]
+_CASE_SENSITIVE = {"MA", "MS", "ME", "BA", "BS", "BE", "MBA"}
+
+
+def _alt(pat: str) -> str:
+    # Short all-caps abbreviations only count in upper case ("BE", not "be").
+    parts = pat.split("|")
+    return "|".join(f"(?-i:{p})" if p in _CASE_SENSITIVE else p for p in parts)
+
+
+DEGREE_RE = re.compile(
+    r"(?<![A-Za-z])(?:" + "|".join(f"(?P<l{i}>{_alt(p)})" for i, (p, _) in enumerate(_LEVELS)) + r")(?![A-Za-z])",
+    re.IGNORECASE,
+)
+INSTITUTION_RE = re.compile(
+    r"(?:[A-Z][\w.&'’\-]*\s+){0,6}(?:University|College|Institute|School|Academy|Polytechnic|Vidyalaya|Vidyapeeth)"
+    r"(?:\s+(?:of|for|and|&|at)(?:\s+(?:and|&|of)?\s*[A-Z][\w.&'’\-]*){1,5})?"
+    r"|[\u4e00-\u9fff（）()]{2,20}?(?:大学|学院|学校|中学|研究院|研究所)(?:[\u4e00-\u9fff]{0,6}(?:校区|分校))?",
+)
+_AREA_EN = re.compile(r"\s*\(?\s*(?:in|of)\s+([A-Z][A-Za-z&/,\-. ]{2,60}?)(?=\s*(?:[,|\-–(\n]|from\b|at\b|$|\d))")
+_AREA_LABEL = re.compile(r"(?:专业|major|field of study|specialization|specialisation)\s*[:：]\s*([^\s|｜,，;；]{2,40})", re.IGNORECASE)
+_AREA_ZH = re.compile(r"[\u4e00-\u9fff]{2,16}(?:专业|工程|科学|技术|管理|学|设计|经济|金融|会计|法学|医学)(?![\u4e00-\u9fff])")
+_GPA = re.compile(r"(?:GPA|CGPA|CPI|绩点|平均绩点|Percentage|Score)\s*[:：]?\s*(?:of\s+)?(\d{1,2}(?:\.\d{1,2})?\s*(?:/\s*\d{1,3}(?:\.\d+)?|%)?)", re.IGNORECASE)
+
+
+def degree_level(s: str) -> DegreeLevel | None:
+    """Normalised level of a degree string ("B.Sc." -> bachelor, "硕士" -> master)."""
+    m = DEGREE_RE.search(s)
+    if not m:
+        return None
+    return _level_of(m)
+
+
+def _level_of(m: re.Match) -> DegreeLevel:
+    for i, (_, level) in enumerate(_LEVELS):
+        if m.group(f"l{i}"):
+            return level
+    return DegreeLevel.OTHER
+
+
+def _degree_phrase(line: str, m: re.Match) -> tuple[int, int]:
+    """Extend "B.E." to "B.E. in Computer Science" / "Bachelor of Science in X" when written so."""
+    end = m.end()
+    tail = line[end:]
+    am = re.match(r"\s*(?:\(?\s*(?:in|of)\s+[A-Z][A-Za-z&/\-. ]{1,60}?\)?)(?=\s*(?:[,|\-–(]|from\b|at\b|$|\d|\s{2}))", tail)
+    if am:
+        end += am.end()
+    return m.start(), end
+
+
+def parse_education(text: str, lines: list[Line], chinese: bool) -> list[Education]:
+    """Entries in one education section: a new entry starts at each new degree or institution."""
+    entries: list[dict] = []
+    for line in lines:
+        if line.blank:
+            continue
+        s = line.text
+        dm = DEGREE_RE.search(s)
+        im = INSTITUTION_RE.search(s)
+        if dm and im and dm.start() >= im.start() and dm.end() <= im.end():
+            dm = None  # "Institute of Technology" holds no degree; "School of X" is the institution
+        last = entries[-1] if entries else None
+        if last is None or (dm and last.get("degree")) or (im and last.get("institution") and not dm):
+            entries.append({"start_off": line.start, "end_off": line.end})
+        e = entries[-1]
+        e["end_off"] = line.end
+        if dm and not e.get("degree"):
+            ds, de = _degree_phrase(s, dm)
+            e["degree"] = s[ds:de].strip().rstrip(",")
+            e["level"] = _level_of(dm)
+            am = _AREA_EN.match(s, dm.end(), de) if de > dm.end() else None
+            if am:
+                e["area"] = am.group(1).strip().rstrip(",.")
+        if im and not e.get("institution"):
+            e["institution"] = im.group(0).strip().rstrip(",")
+        lm = _AREA_LABEL.search(s)
+        if lm and not e.get("area"):
+            e["area"] = lm.group(1)
+        elif chinese and not e.get("area"):
+            rest = s
+            if im:
+                rest = rest.replace(im.group(0), " ")
+            zm = _AREA_ZH.search(rest)
+            if zm and not DEGREE_RE.fullmatch(zm.group(0)):
+                e["area"] = zm.group(0)
+        rngs = find_ranges(s)
+        if rngs and not e.get("start"):
+            e["start"], e["end"] = rngs[0].start, rngs[0].end
+            e["current"] = rngs[0].current
+        elif not e.get("end") and not e.get("start"):
+            ds_ = find_dates(s)
+            if ds_:
+                e["end"] = ds_[-1][0]
+        gm = _GPA.search(s)
+        if gm and not e.get("gpa"):
+            e["gpa"] = gm.group(1).replace(" ", "")
+    out: list[Education] = []
+    for e in entries:
+        if not (e.get("degree") or e.get("institution")):
+            continue
+        found = sum(bool(e.get(k)) for k in ("degree", "institution", "end"))
+        out.append(
+            Education(
+                institution=e.get("institution"),
+                degree=e.get("degree"),
+                level=e.get("level"),
+                area=e.get("area"),
+                start=e.get("start"),
+                end=e.get("end"),
+                gpa=e.get("gpa"),
+                evidence=evidence(text, e["start_off"], e["end_off"], 0.5 + 0.15 * found),
+                confidence=round(0.5 + 0.15 * found, 2),
+            )
+        )
+    return out

@@ -1,0 +1,121 @@
+"""Offsets, lines and evidence: the one place that turns a span of text into ``Evidence``.
+
+Every value a profile reports must quote ``Profile.text`` exactly, so all parsers return
+spans and only :func:`evidence` builds the quote (trimming surrounding blanks).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from shortlist.profile.model import Evidence
+
+_WS = " \t\r\n\u3000\u00a0"
+# A flattened document (one huge line, fields separated by runs of spaces) is split on
+# runs of 2+ spaces or tabs so that headings and headers still stand on their own "line".
+_FLAT_SPLIT = re.compile(r"[ \t\u3000]{2,}")
+_FLAT_AVG_LINE = 300
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One (possibly virtual) line: ``text`` is ``source[start:end]`` with blanks trimmed."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` so it neither starts nor ends with whitespace."""
+    while start < end and text[start] in _WS:
+        start += 1
+    while end > start and text[end - 1] in _WS:
+        end -= 1
+    return start, end
+
+
+def evidence(text: str, start: int, end: int, confidence: float = 1.0) -> Evidence | None:
+    """Evidence quoting ``text[start:end]`` (trimmed); None when the span is empty."""
+    start, end = trim(text, max(0, start), min(len(text), end))
+    if start >= end:
+        return None
+    return Evidence(start=start, end=end, text=text[start:end], confidence=round(min(1.0, max(0.0, confidence)), 3))
+
+
+def is_flat(text: str) -> bool:
+    """True for documents whose line breaks were lost (average line longer than ~300 chars)."""
+    return len(text) > _FLAT_AVG_LINE and len(text) / (text.count("\n") + 1) > _FLAT_AVG_LINE
+
+
+def split_lines(text: str) -> list[Line]:
+    """Lines with their offsets (blank lines kept, as they separate blocks).
+
+    In a flattened document, runs of two or more spaces also end a line.
+    """
+    flat = is_flat(text)
+    out: list[Line] = []
+    pos = 0
+    for raw in text.split("\n"):
+        end = pos + len(raw)
+        if flat:
+            seg_start = pos
+            for m in _FLAT_SPLIT.finditer(raw):
+                s, e = trim(text, seg_start, pos + m.start())
+                if s < e:
+                    out.append(Line(s, e, text[s:e]))
+                seg_start = pos + m.end()
+            s, e = trim(text, seg_start, end)
+            out.append(Line(s, e, text[s:e]) if s < e else Line(end, end, ""))
+        else:
+            s, e = trim(text, pos, end)
+            out.append(Line(s, e, text[s:e]) if s < e else Line(pos, pos, ""))
+        pos = end + 1
+    return out
+
+
+def mask(text: str, spans: list[tuple[int, int]], fill: str = " ") -> str:
+    """``text`` with every span overwritten by ``fill`` (newlines kept): offsets do not move.
+
+    Used to blank hidden and injected text before parsing and ranking, and by redaction.
+    """
+    if not spans:
+        return text
+    chars = list(text)
+    n = len(chars)
+    for start, end in spans:
+        for i in range(max(0, start), min(n, end)):
+            if chars[i] != "\n":
+                chars[i] = fill
+    return "".join(chars)
+
+
+def walk_evidence(obj: object):
+    """Yield every Evidence inside a pydantic model / list / dict tree."""
+    from pydantic import BaseModel
+
+    if isinstance(obj, Evidence):
+        yield obj
+    elif isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            yield from walk_evidence(getattr(obj, name))
+    elif isinstance(obj, (list, tuple)):
+        for x in obj:
+            yield from walk_evidence(x)
+    elif isinstance(obj, dict):
+        for x in obj.values():
+            yield from walk_evidence(x)
+
+
+def requote(obj: object, text: str) -> None:
+    """Make every Evidence in ``obj`` quote ``text`` at its offsets (in place).
+
+    Parsing reads a screened copy of the text (hidden and injected parts blanked); the
+    quotes must come from the real text so ``text[e.start:e.end] == e.text`` holds.
+    """
+    for ev in walk_evidence(obj):
+        ev.text = text[ev.start:ev.end]

@@ -1,0 +1,198 @@
+"""Work entries: each date range in the experience section anchors one job.
+
+The lines just above a date line (and the rest of the date line itself) form the entry's
+header, from which employer, title and location are told apart by word lists; the lines
+below, up to the next header, are the entry's bullets.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from shortlist.profile.dates import DateRange, find_ranges, months_between
+from shortlist.profile.model import WorkItem
+from shortlist.profile.spans import Line, evidence
+
+_TITLE_WORDS = re.compile(
+    r"\b(?:engineer|developer|programmer|manager|analyst|consultant|intern|internship|director|lead|architect"
+    r"|designer|specialist|officer|associate|administrator|admin|executive|scientist|coordinator|assistant"
+    r"|head|vp|vice president|president|representative|technician|teacher|professor|lecturer|accountant"
+    r"|trainee|tester|supervisor|advisor|adviser|planner|writer|editor|recruiter|clerk|instructor|owner"
+    r"|founder|co-founder|partner|cto|ceo|cfo|coo|member of technical staff|sde|sdet|qa|devops|agent|nurse"
+    r"|therapist|worker|advertiser|fellow|researcher|auditor|operator|principal|strategist|controller"
+    r"|buyer|cashier|attendant|secretary|receptionist|chef|driver|technologist|expert|mentor|tutor|freelancer"
+    r"|contractor|staff|employee|trainer|merchandiser|marketer|marketing|sales|support|hr|member)\b"
+    r"|工程师|经理|主管|总监|专员|实习生|实习|助理|分析师|设计师|开发|顾问|主任|组长|架构师|运营|总裁|总经理|负责人"
+    r"|研究员|会计|出纳|教师|讲师|销售|客服|测试|产品|专家|秘书|行政|前端|后端|算法|技术员|编辑",
+    re.IGNORECASE,
+)
+_COMPANY_WORDS = re.compile(
+    r"\b(?:inc|ltd|llc|llp|plc|limited|pvt|private|corp|corporation|company|co|gmbh|ag|sa|bv|group|holdings"
+    r"|technologies|technology|solutions|systems|services|software|labs?|consulting|consultancy|bank"
+    r"|university|college|institute|school|hospital|clinic|agency|foundation|enterprises?|industries"
+    r"|infotech|infosys|tcs|wipro|accenture|cognizant|capgemini|ibm|oracle|microsoft|google|amazon|deloitte"
+    r"|international|global|partners|associates|networks|media|studios?|ventures|pharma|motors|airlines)\b"
+    r"|公司|集团|有限|银行|科技|网络|研究院|大学|学院|医院|事务所|工作室|中心|厂",
+    re.IGNORECASE,
+)
+_LOCATION = re.compile(
+    r"^(?:[A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+){0,2}, ?(?:[A-Z]{2}|[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)"
+    r"|remote|[\u4e00-\u9fff]{2,3}市?)$"
+)
+_CN_CITIES = set("北京 上海 广州 深圳 杭州 南京 成都 武汉 西安 苏州 天津 重庆 长沙 郑州 青岛 厦门 合肥 济南 大连 宁波 无锡 福州 沈阳 哈尔滨 昆明 珠海 东莞 佛山 香港 台北".split())
+_BULLET = re.compile(r"^\s*(?:[•·●■◆▪‣\-*–✓✔➢►>○◦]|\d{1,2}[.、)]|[（(]?\d{1,2}[)）])\s*")
+_SPLIT = re.compile(r"\s*(?:\||｜|\t|\s{2,}|\s[-–—]+\s|\s[-–—]+$|，|/\s|\s@\s|\(|\)|（|）)\s*")
+_COMMA = re.compile(r"\s*,\s+")
+_AT = re.compile(r"^(.{2,80}?)\s+(?:at|@)\s+(.{2,80})$", re.IGNORECASE)
+_DESC_START = re.compile(
+    r"^(?:responsibilit|roles?\b|project|description|environment|technologies|client|duration|team size|key"
+    r"|achievements?|工作内容|工作职责|职责|项目)", re.IGNORECASE
+)
+_MAX_HEADER = 90
+
+
+def _is_header_line(s: str) -> bool:
+    """Short, not a bullet, not a sentence: could carry an employer or a title."""
+    if not s or len(s) > _MAX_HEADER or _BULLET.match(s) or _DESC_START.match(s):
+        return False
+    if s.endswith((".", "。", ";", "；")) and len(s) > 40:
+        return False
+    return True
+
+
+def _kind(piece: str) -> str:
+    if _LOCATION.match(piece) and not _COMPANY_WORDS.search(piece) and not _TITLE_WORDS.search(piece):
+        if re.match(r"^[\u4e00-\u9fff]", piece) and piece.rstrip("市") not in _CN_CITIES:
+            return "unknown"
+        return "location"
+    c = bool(_COMPANY_WORDS.search(piece))
+    t = bool(_TITLE_WORDS.search(piece))
+    if c and not t:
+        return "company"
+    if t and not c:
+        return "title"
+    if t and c:
+        # "Software Engineer, Google" never lands here; "IT Services Manager" does: trust the
+        # head word (last word for English titles, last chars for Chinese).
+        last = piece.split()[-1] if " " in piece else piece[-3:]
+        return "title" if _TITLE_WORDS.search(last) else "company"
+    return "unknown"
+
+
+def split_header(pieces: list[str]) -> tuple[str | None, str | None, str | None]:
+    """(employer, title, location) from the header pieces of one entry, in reading order."""
+    flat: list[str] = []
+    for p in pieces:
+        m = _AT.match(p)
+        if m and _TITLE_WORDS.search(m.group(1)):
+            flat += [m.group(1), "\x00company:" + m.group(2)]
+            continue
+        for x in _SPLIT.split(p):
+            x = x.strip(" -–—,:|")
+            if not x:
+                continue
+            # "Pune, Maharashtra" is one location; "Engineer, Acme Inc" is two pieces.
+            flat += [x] if _kind(x) == "location" else [y for y in _COMMA.split(x) if y]
+    employer = title = location = None
+    unknown: list[str] = []
+    for piece in flat:
+        piece = piece.strip(" -–—,:|·•")
+        if piece.startswith("\x00company:"):
+            employer = employer or piece[len("\x00company:"):].strip(" -–—,")
+            continue
+        if not piece or len(piece) < 2:
+            continue
+        kind = _kind(piece)
+        if kind == "company" and employer is None:
+            employer = piece
+        elif kind == "title" and title is None:
+            title = piece
+        elif kind == "location" and location is None:
+            location = piece
+        elif kind == "unknown":
+            unknown.append(piece)
+    # Unclassified pieces fill the empty slots: employer first when a title was found
+    # (the usual "Title / Company" pairing), otherwise title first.
+    for piece in unknown:
+        if employer is None and title is not None:
+            employer = piece
+        elif title is None and employer is not None:
+            title = piece
+        elif employer is None and title is None:
+            title = piece
+        elif employer is None:
+            employer = piece
+    return employer, title, location
+
+
+def parse_work(text: str, lines: list[Line], today: date | None = None) -> list[WorkItem]:
+    """Entries of one experience section (``lines`` are that section's lines, heading excluded)."""
+    body = [ln for ln in lines if not ln.blank]
+    anchors: list[tuple[int, DateRange]] = []
+    for i, ln in enumerate(body):
+        rngs = find_ranges(ln.text)
+        if rngs:
+            r = rngs[0]
+            anchors.append((i, DateRange(r.start, r.end, r.current, (r.span[0] + ln.start, r.span[1] + ln.start))))
+    if not anchors:
+        return []
+    # The date line's own text first; when it lacks an employer or a title, up to 2 short
+    # lines above it that no earlier entry owns (stopping at a bullet or a sentence), then
+    # up to 2 short lines below it.
+    rests = [_rest_of(text, body[i], rng) for i, rng in anchors]
+    heads: list[int] = []
+    prev_anchor = -1
+    for idx, (i, _) in enumerate(anchors):
+        h = i
+        if not _has_two([rests[idx]] if rests[idx] else []):
+            while h - 1 > prev_anchor and i - (h - 1) <= 2 and _is_header_line(body[h - 1].text):
+                if idx > 0 and body[h - 1].text.endswith((".", "。")):
+                    break
+                h -= 1
+        heads.append(h)
+        prev_anchor = i
+    items: list[WorkItem] = []
+    for idx, (i, rng) in enumerate(anchors):
+        head = heads[idx]
+        stop = heads[idx + 1] if idx + 1 < len(anchors) else len(body)
+        pieces: list[str] = [body[k].text for k in range(head, i)]
+        date_line = body[i]
+        if rests[idx]:
+            pieces.append(rests[idx])
+        after = i + 1
+        while not _has_two(pieces) and after < stop and after - i <= 2 and _is_header_line(body[after].text):
+            pieces.append(body[after].text)
+            after += 1
+        employer, title, location = split_header(pieces)
+        bullets = [_BULLET.sub("", body[k].text).strip() for k in range(after, stop)]
+        bullets = [b for b in bullets if b]
+        found = sum(x is not None for x in (employer, title))
+        conf = round(0.5 + 0.2 * found, 2)
+        start_off = body[head].start
+        end_off = body[stop - 1].end if stop > head else date_line.end
+        items.append(
+            WorkItem(
+                employer=employer,
+                title=title,
+                location=location,
+                start=rng.start,
+                end=rng.end,
+                current=rng.current,
+                months=months_between(rng.start, rng.end, rng.current, today),
+                bullets=bullets,
+                evidence=evidence(text, start_off, end_off, conf),
+                confidence=conf,
+            )
+        )
+    return items
+
+
+def _rest_of(text: str, line: Line, rng: DateRange) -> str:
+    """The date line without its date: often "Company, Title" or "Title | Company"."""
+    rest = text[line.start:rng.span[0]] + "  " + text[rng.span[1]:line.end]
+    return re.sub(r"^[\W_]+|[\W_]+$", "", rest.strip())
+
+
+def _has_two(pieces: list[str]) -> bool:
+    employer, title, _ = split_header(pieces)
+    return employer is not None and title is not None
