@@ -1,0 +1,370 @@
+"""Build the shipped skill taxonomy from O*NET, ESCO and the project's own alias tables.
+
+``python -m shortlist.skills.build --data ../shared/datasets`` writes
+``src/shortlist/data/skills.json.gz``. Inputs:
+
+- O*NET 29.2 ``Technology Skills.txt`` (required): product examples, commodity titles,
+  Hot Technology / In Demand flags and the occupations that use each product.
+- O*NET ``Task Statements.txt`` (optional): plain English about work, used only to count
+  how often a word is written in lower case; a single-word product whose name is also an
+  everyday word ("Square", "Target") then needs exact casing and a skill context.
+- ESCO v1.1.0 preferred labels and the alt-label subset (optional): short noun-phrase
+  skills ("bookkeeping", "food safety") that make sense on non-tech resumes.
+- ``skills_families.tsv``, ``skill_aliases.tsv``, ``skills_lexicon.tsv`` (hand-written).
+
+The output is deterministic: sorted keys and lists, gzip with a fixed mtime.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import io
+import json
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from shortlist.skills.tokens import alias_key, has_cjk, tokenize
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+OUTPUT = DATA_DIR / "skills.json.gz"
+FORMAT_VERSION = 1
+
+# Vendor prefixes O*NET puts before product names ("Microsoft Excel", "The MathWorks MATLAB").
+_VENDORS = (
+    "Microsoft", "Adobe Systems", "Adobe", "Oracle", "IBM", "Autodesk", "Google", "Apache", "Intuit",
+    "The MathWorks", "SAP", "Amazon Web Services", "Amazon", "Dassault Systemes", "Atlassian", "Apple",
+    "Cisco", "Red Hat", "Salesforce", "Hewlett-Packard", "HP", "Corel", "Bentley Systems", "Esri", "ESRI",
+    "Trimble", "Siemens", "SAS Institute", "StataCorp", "Epic Systems", "Cerner", "Sage", "Facebook",
+    "Meta", "Atlassian", "VMware", "Unity Technologies", "Epic Games", "JetBrains", "Mozilla", "Novell",
+    "Symantec", "McAfee", "Citrix", "Dell", "Infor", "Blackbaud", "Avid Technology", "Avid", "Apple",
+)
+_VENDOR_RE = re.compile(r"^(?:" + "|".join(re.escape(v) for v in sorted(set(_VENDORS), key=len, reverse=True)) + r")\s+")
+# Words that make an ESCO label a sentence about doing something rather than a skill name.
+_ESCO_STOP = {"and", "or", "of", "to", "with", "for", "the", "in", "on", "a", "an", "by", "from", "as", "at"}
+# Everyday languages: the profile parser reads them as languages, not as skills.
+_LANGUAGE_WORDS = {
+    "english", "chinese", "spanish", "french", "german", "italian", "portuguese", "russian", "arabic",
+    "japanese", "korean", "hindi", "dutch", "swedish", "polish", "turkish", "greek", "czech", "slovak",
+    "danish", "finnish", "norwegian", "hungarian", "romanian", "bulgarian", "croatian", "serbian",
+    "ukrainian", "persian", "hebrew", "thai", "vietnamese", "malay", "indonesian", "bengali", "urdu",
+    "tamil", "telugu", "marathi", "punjabi", "gujarati", "latvian", "lithuanian", "estonian", "slovenian",
+    "macedonian", "albanian", "irish", "welsh", "catalan", "basque", "galician", "icelandic", "maltese",
+    "luxembourgish", "montenegrin", "bosnian", "azerbaijani", "kurdish", "sanskrit", "latin", "swahili",
+    "bihari", "sardinian", "occitan", "walloon", "mandarin", "cantonese", "tagalog",
+}
+TASK_COMMON_MIN = 3  # lower-case uses in O*NET task statements that make a word "everyday"
+RELATED_TOP = 10
+
+
+@dataclass
+class _Entry:
+    name: str
+    source: str  # "hand" | "onet" | "esco"
+    family: str | None = None
+    categories: Counter = field(default_factory=Counter)
+    hot: bool = False
+    in_demand: bool = False
+    occupations: set[str] = field(default_factory=set)
+    aliases: set[str] = field(default_factory=set)
+
+
+def _read_tsv(path: Path) -> list[list[str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append([c.strip() for c in line.split("\t")])
+    return rows
+
+
+def _slug(name: str) -> str:
+    s = name.lower().replace("c++", "cpp").replace("c#", "csharp").replace("f#", "fsharp")
+    s = s.replace("+", "plus").replace("#", "sharp")
+    if s.startswith("."):
+        s = "dot" + s[1:]
+    return re.sub(r"[^a-z0-9\u3400-\u9fff]+", "-", s).strip("-") or "skill"
+
+
+def _trailing_acronym(example: str) -> tuple[str, str] | None:
+    """'Structured query language SQL' -> ('Structured query language', 'SQL')."""
+    words = example.split()
+    if len(words) < 2:
+        return None
+    last = words[-1]
+    if not re.fullmatch(r"[A-Z][A-Z0-9&/+\-]{1,9}", last):
+        return None
+    head = " ".join(words[:-1])
+    initials = "".join(w[0] for w in re.split(r"[\s\-/]+", head) if w).upper()
+    letters = re.sub(r"[^A-Z]", "", last)
+    if len(letters) >= 2 and letters in initials:
+        return head, last
+    return None
+
+
+def _derived_aliases(example: str) -> list[str]:
+    """Shorter names a resume may use for an O*NET product example."""
+    out: list[str] = []
+    acr = _trailing_acronym(example)
+    if acr:
+        out += [acr[0], acr[1]]
+    base = acr[0] if acr else example
+    stripped = _VENDOR_RE.sub("", base)
+    if stripped != base and stripped:
+        out.append(stripped)
+    for name in [example, *out]:
+        if name.lower().endswith(" software") and len(name.split()) > 1:
+            out.append(name[: -len(" software")])
+    return [a for a in dict.fromkeys(out) if a and a != example]
+
+
+def _task_counts(path: Path | None) -> Counter:
+    """Counts of words written in lower case in O*NET task statements (everyday vocabulary)."""
+    counts: Counter = Counter()
+    if path is None or not path.is_file():
+        return counts
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            for w in re.findall(r"[A-Za-z][A-Za-z'\-]*", row.get("Task", "")):
+                if w.islower():
+                    counts[w] += 1
+    return counts
+
+
+def _esco_labels(esco_dir: Path | None) -> dict[str, list[str]]:
+    """Short noun-phrase ESCO labels -> their short alt labels."""
+    if esco_dir is None:
+        return {}
+    pref = esco_dir / "esco_v1.1.0_skill_preferred_labels.txt"
+    if not pref.is_file():
+        return {}
+    labels = [ln.strip() for ln in pref.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    first: Counter = Counter()
+    later: Counter = Counter()
+    for lab in labels:
+        words = lab.lower().split()
+        first[words[0]] += 1
+        later.update(words[1:])
+    # A word that mostly starts labels ("manage ...", "apply ...") is a verb.
+    verbs = {w for w, c in first.items() if c >= 2 and c > 3 * later[w]}
+
+    def ok(label: str) -> bool:
+        words = label.lower().split()
+        if not 1 <= len(words) <= 3 or words[0] in verbs or any(w in _ESCO_STOP for w in words):
+            return False
+        if len(words) == 1 and words[0] in _LANGUAGE_WORDS:
+            return False
+        return re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9 .+#\-/']*", label) is not None
+
+    kept = {re.sub(r"\s*\(.*\)$", "", lab): [] for lab in sorted(labels) if ok(re.sub(r"\s*\(.*\)$", "", lab))}
+    alt_path = esco_dir / "skills_en_reduced.csv"
+    if alt_path.is_file():
+        with alt_path.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                label = row.get("preferredLabel", "").strip()
+                if label in kept:
+                    alts = [a.strip() for a in row.get("altLabels", "").splitlines() if a.strip()]
+                    kept[label] = sorted(a for a in alts if a != label and ok(a))
+    return kept
+
+
+def build(
+    data: Path | None,
+    hand_dir: Path = DATA_DIR,
+    onet_file: Path | None = None,
+) -> dict:
+    """Return the taxonomy as a JSON-ready dict (see module docstring for inputs)."""
+    onet_dir = data / "taxonomy_onet" if data else None
+    onet_file = onet_file or (onet_dir / "Technology Skills.txt" if onet_dir else None)
+    families = {r[0]: r[1] for r in _read_tsv(hand_dir / "skills_families.tsv") if len(r) >= 2}
+    alias_rows = [r for r in _read_tsv(hand_dir / "skill_aliases.tsv") if len(r) >= 2]
+    lexicon = _read_tsv(hand_dir / "skills_lexicon.tsv")
+    ambiguous = {r[1] for r in lexicon if r[0] == "ambiguous"}
+    blocked = {alias_key(r[1]) for r in lexicon if r[0] == "block"}
+    allowed = {r[1] for r in lexicon if r[0] == "allow"}
+
+    entries: dict[str, _Entry] = {}
+    key_owner: dict[str, str] = {}  # alias key -> canonical name
+
+    def add_alias(canon: str, alias: str) -> None:
+        key = alias_key(alias)
+        if not key or key in blocked:
+            return
+        entries[canon].aliases.add(alias)
+        key_owner.setdefault(key, canon)
+
+    for canon, fam in families.items():
+        entries[canon] = _Entry(canon, "hand", family=fam)
+    for canon, alias in alias_rows:
+        entries.setdefault(canon, _Entry(canon, "hand", family="Other"))
+    for canon in sorted(entries):
+        add_alias(canon, canon)
+    for canon, alias in alias_rows:
+        add_alias(canon, alias)
+
+    task_counts = _task_counts(onet_dir / "Task Statements.txt" if onet_dir else None)
+    if onet_file and onet_file.is_file():
+        with onet_file.open(encoding="utf-8") as fh:
+            rows = sorted(
+                (r["Example"].strip(), r["Commodity Title"].strip(), r["Hot Technology"], r["In Demand"],
+                 r["O*NET-SOC Code"].strip())
+                for r in csv.DictReader(fh, delimiter="\t")
+            )
+        for example, commodity, hot, demand, soc in rows:
+            if alias_key(example) in blocked:
+                continue
+            derived = _derived_aliases(example)
+            canon = next((key_owner[k] for k in [alias_key(example)] + [alias_key(d) for d in derived]
+                          if k in key_owner), None)
+            if canon is None:
+                canon = example
+                entries[canon] = _Entry(canon, "onet")
+                add_alias(canon, example)
+            e = entries[canon]
+            add_alias(canon, example)
+            if e.source == "onet":
+                for d in derived:
+                    # A shortened name that is an everyday word ("Drive" from "Google Drive",
+                    # "DOORS") is dropped: as a bare word it would mostly be wrong.
+                    if not (len(tokenize(d)) == 1 and task_counts[d.lower()] >= TASK_COMMON_MIN):
+                        add_alias(canon, d)
+            e.categories[commodity] += 1
+            e.hot |= hot == "Y"
+            e.in_demand |= demand == "Y"
+            e.occupations.add(soc)
+
+    for label, alts in _esco_labels(data / "taxonomy_esco" if data else None).items():
+        key = alias_key(label)
+        if key in key_owner or key in blocked:
+            continue
+        if " " not in key and task_counts[key] >= TASK_COMMON_MIN:
+            continue  # "energy", "light", "press": too vague on their own
+        entries[label] = _Entry(label, "esco", family="ESCO knowledge")
+        add_alias(label, label)
+        for a in alts:
+            ak = alias_key(a)
+            if ak not in key_owner and not (" " not in ak and task_counts[ak] >= TASK_COMMON_MIN):
+                add_alias(label, a)
+
+    return _serialise(entries, key_owner, ambiguous, allowed, blocked, task_counts)
+
+
+def _serialise(
+    entries: dict[str, _Entry],
+    key_owner: dict[str, str],
+    ambiguous: set[str],
+    allowed: set[str],
+    blocked: set[str],
+    task_counts: Counter,
+) -> dict:
+    names = sorted(entries)
+    ids: dict[str, str] = {}
+    used: set[str] = set()
+    for n in names:
+        base = _slug(n)
+        sid, i = base, 2
+        while sid in used:
+            sid, i = f"{base}-{i}", i + 1
+        used.add(sid)
+        ids[n] = sid
+
+    related = _related(entries)
+    skills = []
+    for n in names:
+        e = entries[n]
+        # An alias whose key another canonical owns is dropped: it would be a coin toss.
+        aliases = sorted(a for a in e.aliases if key_owner.get(alias_key(a)) == n)
+        amb, weak = [], []
+        for a in aliases:
+            if has_cjk(a):
+                continue
+            toks = tokenize(a)
+            if a in ambiguous:
+                amb.append(a)
+            elif len(toks) == 1 and a not in allowed and task_counts[a.lower()] >= TASK_COMMON_MIN:
+                if e.source == "onet" or (a.isupper() and len(a) > 1):
+                    amb.append(a)  # a product that is also an everyday word ("Square", "Blink")
+                else:
+                    weak.append(a)  # a generic skill word ("bookkeeping", "Cooking")
+        category = e.family or (sorted(e.categories.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+                                if e.categories else None)
+        rec = {
+            "id": ids[n], "name": n, "category": category, "source": e.source,
+            "onet_categories": sorted(e.categories), "hot": e.hot, "in_demand": e.in_demand,
+            "occupations": len(e.occupations),
+            "soc_groups": sorted({o[:2] for o in e.occupations}),
+            "aliases": aliases, "ambiguous": amb, "weak": weak,
+            "related": [[ids[r], s] for r, s in related.get(n, [])],
+        }
+        skills.append(rec)
+    return {"version": FORMAT_VERSION, "skills": skills, "blocked": sorted(blocked)}
+
+
+def _related(entries: dict[str, _Entry]) -> dict[str, list[tuple[str, float]]]:
+    """Top related skills: co-occurrence across O*NET occupations (Ochiai / cosine, a PMI-like
+    association that does not favour rare pairs), plus a bonus for the same hand family."""
+    occ_sets = {n: e.occupations for n, e in entries.items() if len(e.occupations) >= 2}
+    by_occ: dict[str, list[str]] = defaultdict(list)
+    for n in sorted(occ_sets):
+        for o in occ_sets[n]:
+            by_occ[o].append(n)
+    pair: dict[str, Counter] = defaultdict(Counter)
+    for members in by_occ.values():
+        if len(members) > 400:  # a generic occupation says little about pairs
+            continue
+        for a in members:
+            pa = pair[a]
+            for b in members:
+                if a != b:
+                    pa[b] += 1
+    fam_members: dict[str, list[str]] = defaultdict(list)
+    for n in sorted(entries):
+        fam = entries[n].family
+        if fam and entries[n].source == "hand":
+            fam_members[fam].append(n)
+    out: dict[str, list[tuple[str, float]]] = {}
+    for n in sorted(entries):
+        scores: dict[str, float] = {}
+        na = len(occ_sets.get(n, ()))
+        for b, c in pair.get(n, {}).items():
+            if c >= 2:
+                scores[b] = c / math.sqrt(na * len(occ_sets[b]))
+        fam = entries[n].family
+        if fam and entries[n].source == "hand" and len(fam_members[fam]) <= 80:
+            for b in fam_members[fam]:
+                if b != n:
+                    scores[b] = scores.get(b, 0.0) + 0.3
+        top = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:RELATED_TOP]
+        out[n] = [(b, round(min(s, 1.0), 3)) for b, s in top]
+    return out
+
+
+def write(taxonomy: dict, path: Path) -> None:
+    """Write gzip JSON byte-for-byte reproducibly (fixed mtime, no file name in the header)."""
+    raw = json.dumps(taxonomy, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    buf = io.BytesIO()
+    with gzip.GzipFile(filename="", mode="wb", fileobj=buf, mtime=0, compresslevel=9) as gz:
+        gz.write(raw)
+    path.write_bytes(buf.getvalue())
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=Path("../shared/datasets"))
+    ap.add_argument("--out", type=Path, default=OUTPUT)
+    args = ap.parse_args(argv)
+    onet = args.data / "taxonomy_onet" / "Technology Skills.txt"
+    if not onet.is_file():
+        print(f"O*NET Technology Skills not found at {onet}; nothing built")
+        return 1
+    tax = build(args.data)
+    write(tax, args.out)
+    print(f"wrote {args.out} ({len(tax['skills'])} skills, {args.out.stat().st_size // 1024} KiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

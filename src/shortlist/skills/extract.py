@@ -1,0 +1,317 @@
+"""Find taxonomy skills in resume or job text (English, Chinese and mixed), with exact spans.
+
+Precision matters as much as recall: a skill that is also an everyday word ("Go", "Excel",
+"Spark", "Chef", "R") is only taken when it is written with the product's casing AND sits
+in a skill context: a list of other skills ("Python, Go, Rust"), a cue ("R programming",
+"proficient in Excel."), or a line labelled "Technical skills:". Everything else is a
+dictionary lookup of token n-grams, longest first. Chinese aliases must start and end on
+word boundaries from jieba, so a short alias does not fire inside a longer, unrelated word.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+from shortlist.skills.taxonomy import SkillEntry, Taxonomy
+from shortlist.skills.tokens import Token, alias_key, has_cjk, iter_cjk_runs, tokenize
+
+# Families whose members are technology (software, languages, platforms).
+TECH_FAMILIES = frozenset({
+    "Programming languages", "Databases", "Web development", "Mobile development", "Software engineering",
+    "Software testing", "Cloud and DevOps", "Operating systems", "Data engineering", "Data science and AI",
+    "Business intelligence", "Office software", "Security", "Networking", "IT support", "Design",
+    "Digital media", "Accounting and finance", "Healthcare", "Human resources", "Customer service",
+})
+# Words right after an ambiguous name that make it a technology ("R programming", "Spark cluster").
+_CUE_AFTER = frozenset({
+    "programming", "language", "lang", "developer", "developers", "development", "script", "scripts",
+    "scripting", "framework", "code", "coding", "sdk", "studio", "server", "servers", "database",
+    "cluster", "clusters", "stack", "api", "apis", "spreadsheets", "spreadsheet", "sheets", "macros",
+    "vba", "formulas", "workbooks", "pivot", "library", "libraries", "packages", "jobs", "pipelines",
+    "applications", "apps", "app", "modules", "templates", "dashboards", "reports", "certified",
+})
+# Words before an ambiguous name that make it a tool when nothing but punctuation follows it.
+_CUE_BEFORE = frozenset({"in", "using", "with", "via", "use", "used", "knowledge", "proficient", "experience"})
+_NEVER_AFTER = frozenset({"at", "of", "to", "the", "a", "an"})  # "Excel at", "Office of the"
+_SEPARATOR_CHARS = set(",;/|\\•·▪●◦○■□◆◇►➢✓✔*+&()[]{}:：-–—、，；（）【】")
+_SEPARATOR_WORDS = frozenset({"", "and", "or", "和", "及", "与", "或"})
+_SKILL_LINE = re.compile(
+    r"^[\s•·▪●◦*\-–—]*(?:key |core |technical |technology |programming |computer |software |it )?"
+    r"(?:skills?|skill set|technologies|technology|tools?|languages?|programming|frameworks?|libraries|"
+    r"databases?|platforms?|environment|tech stack|stack|software|technical proficiencies|"
+    r"技能|专业技能|技术栈|编程语言|开发工具)\s*[:：]",
+    re.IGNORECASE,
+)
+_VERSIONED = re.compile(r"([a-z][a-z+#]*?)v?\d+(?:\.\d+)*")
+_MAX_GAP = 12  # characters between two list items
+
+
+@dataclass(frozen=True, slots=True)
+class SkillHit:
+    """One mention of a skill. ``surface == text[start:end]`` always holds."""
+
+    name: str
+    skill_id: str
+    start: int
+    end: int
+    surface: str
+    confidence: float
+    category: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Alias:
+    entry: SkillEntry
+    exact: frozenset[str] | None  # None: any casing; else the casings that count (ambiguous)
+    weak: bool
+    tokens: int
+
+
+@dataclass(slots=True)
+class _Cand:
+    alias: _Alias
+    start: int
+    end: int
+    confidence: float
+    pending: bool  # ambiguous, waiting for context
+
+    @property
+    def tech(self) -> bool:
+        e = self.alias.entry
+        return e.source == "onet" or (e.category in TECH_FAMILIES)
+
+
+class _Index:
+    """Lookup tables built once per taxonomy."""
+
+    def __init__(self, tax: Taxonomy) -> None:
+        en: dict[str, _Alias] = {}
+        zh: dict[str, SkillEntry] = {}
+        for e in tax:
+            amb = set(e.ambiguous)
+            weak = set(e.weak)
+            for a in e.aliases:
+                key = alias_key(a)
+                if not key or key in tax.blocked:
+                    continue
+                if has_cjk(a):
+                    zh.setdefault(key, e)
+                    continue
+                prev = en.get(key)
+                if prev is not None and prev.entry is not e:
+                    continue
+                n = key.count(" ") + 1
+                exact = frozenset({a}) if a in amb else None
+                if prev is not None:  # another casing of the same alias: any plain casing wins
+                    exact = None if (prev.exact is None or exact is None) else prev.exact | exact
+                    en[key] = _Alias(e, exact, prev.weak and a in weak, n)
+                else:
+                    en[key] = _Alias(e, exact, a in weak, n)
+        self.en = en
+        self.max_n: dict[str, int] = {}
+        for key, al in en.items():
+            first = key.split(" ", 1)[0]
+            self.max_n[first] = max(self.max_n.get(first, 0), al.tokens)
+        self.zh = zh
+        self.zh_lengths: dict[str, list[int]] = {}
+        for key in zh:
+            self.zh_lengths.setdefault(key[0], []).append(len(key))
+        for lst in self.zh_lengths.values():
+            lst.sort(reverse=True)
+
+
+@lru_cache(maxsize=4)
+def _index(tax: Taxonomy) -> _Index:
+    return _Index(tax)
+
+
+_jieba_lock = threading.Lock()
+_jieba_tok = None
+
+
+def _jieba(index: _Index):
+    """A private jieba tokenizer that knows our Chinese aliases (initialised once, lazily)."""
+    global _jieba_tok
+    with _jieba_lock:
+        if _jieba_tok is None:
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+            tok = jieba.Tokenizer()
+            tok.initialize()
+            for key in index.zh:
+                word = "".join(ch for ch in key if has_cjk(ch))
+                if len(word) >= 2:
+                    tok.add_word(word)
+            _jieba_tok = tok
+        return _jieba_tok
+
+
+def _gap_is_separator(gap: str, allow_plain_space: bool) -> bool:
+    if len(gap) > _MAX_GAP:
+        return False
+    core = "".join(ch for ch in gap if ch not in _SEPARATOR_CHARS).strip().lower()
+    if core not in _SEPARATOR_WORDS:
+        return False
+    if core == "" and gap.strip() == "":
+        return allow_plain_space and "\n" not in gap
+    return True
+
+
+def _match_en(text: str, tokens: list[Token], index: _Index) -> list[_Cand]:
+    out: list[_Cand] = []
+    i, n_tok = 0, len(tokens)
+    en, max_n = index.en, index.max_n
+    while i < n_tok:
+        t = tokens[i]
+        hit: tuple[_Alias, int] | None = None
+        mx = max_n.get(t.low, 0)
+        for n in range(min(mx, n_tok - i), 0, -1):
+            if n > 1:
+                # multi-token names must be contiguous (spaces or hyphens between parts)
+                if any(text[tokens[j].end:tokens[j + 1].start].strip(" \t\n-'’") for j in range(i, i + n - 1)):
+                    continue
+                key = " ".join(tk.low for tk in tokens[i:i + n])
+            else:
+                key = t.low
+            al = en.get(key)
+            if al is not None:
+                hit = (al, n)
+                break
+        if hit is None:
+            m = _VERSIONED.fullmatch(t.low)  # "Python3.8", "HTML5", "Vue3"
+            if m and len(m.group(1)) >= 3:
+                al = en.get(m.group(1))
+                if al is not None and al.exact is None and not al.weak:
+                    out.append(_Cand(al, t.start, t.end, 0.85, False))
+            i += 1
+            continue
+        al, n = hit
+        start, end = t.start, tokens[i + n - 1].end
+        surface = text[start:end]
+        if al.exact is not None:
+            if surface in al.exact:
+                out.append(_Cand(al, start, end, 0.8, True))
+        else:
+            conf = 0.6 if al.weak else (0.95 if n > 1 or len(surface) > 3 else 0.9)
+            out.append(_Cand(al, start, end, conf, False))
+        i += n
+    return out
+
+
+def _match_zh(text: str, index: _Index) -> list[_Cand]:
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    found: list[tuple[int, int, SkillEntry]] = []
+    lengths, zh = index.zh_lengths, index.zh
+    i, n = 0, len(low)
+    while i < n:
+        lens = lengths.get(low[i])
+        if lens:
+            for ln in lens:
+                if i + ln <= n and low[i:i + ln] in zh:
+                    found.append((i, i + ln, zh[low[i:i + ln]]))
+                    i += ln - 1
+                    break
+        i += 1
+    if not found:
+        return []
+    tok = _jieba(index)
+    bounds: set[int] = set()
+    for rs, re_ in iter_cjk_runs(text):
+        if any(rs <= s < re_ or rs < e <= re_ for s, e, _ in found):
+            bounds.add(rs)
+            for _, _, e in tok.tokenize(text[rs:re_], HMM=False):
+                bounds.add(rs + e)
+    out = []
+    for s, e, entry in found:
+        left_ok = (s in bounds) if has_cjk(text[s]) else (s == 0 or not text[s - 1].isascii() or not text[s - 1].isalnum())
+        right_ok = (e in bounds) if has_cjk(text[e - 1]) else (e == n or not text[e].isascii() or not text[e].isalnum())
+        if left_ok and right_ok:
+            out.append(_Cand(_Alias(entry, None, False, 1), s, e, 0.9, False))
+    return out
+
+
+def _line_is_skill_list(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    return _SKILL_LINE.match(text, line_start, min(len(text), line_start + 60)) is not None
+
+
+def _resolve_ambiguous(text: str, cands: list[_Cand], tokens: list[Token]) -> None:
+    """Accept pending (ambiguous) candidates that have a skill context; leave others pending."""
+    by_start = {t.start: k for k, t in enumerate(tokens)}
+    for c in cands:
+        if not c.pending:
+            continue
+        k = by_start.get(c.start)
+        k_end = next((j for j in range(k, len(tokens)) if tokens[j].end == c.end), None) if k is not None else None
+        nxt = tokens[k_end + 1] if k_end is not None and k_end + 1 < len(tokens) else None
+        prev = tokens[k - 1] if k else None
+        if nxt is not None and nxt.low in _NEVER_AFTER and not text[c.end:nxt.start].strip():
+            c.confidence = -1.0  # "Excel at", "Office of": the ordinary word, never a skill
+            continue
+        if nxt is not None and nxt.low in _CUE_AFTER and not text[c.end:nxt.start].strip(" -"):
+            c.pending, c.confidence = False, 0.8
+        elif prev is not None and prev.low in _CUE_BEFORE and not text[prev.end:c.start].strip() and (
+            nxt is None or re.match(r"\s*(?:[,.;:)\n]|and\b|or\b|$)", text[c.end:c.end + 6])
+        ):
+            c.pending, c.confidence = False, 0.7
+        elif _line_is_skill_list(text, c.start):
+            c.pending, c.confidence = False, 0.8
+    # List context, to a fixpoint: a pending name next to an accepted one (same realm) is accepted.
+    ordered = sorted((c for c in cands if c.confidence >= 0), key=lambda c: c.start)
+    changed = True
+    while changed:
+        changed = False
+        for idx, c in enumerate(ordered):
+            if not c.pending:
+                continue
+            for j in (idx - 1, idx + 1):
+                if not 0 <= j < len(ordered):
+                    continue
+                o = ordered[j]
+                gap = text[o.end:c.start] if j < idx else text[c.end:o.start]
+                if c.tech and not o.tech:
+                    continue
+                if not o.pending and _gap_is_separator(gap, allow_plain_space=False):
+                    c.pending, changed = False, True
+                elif o.pending and gap.strip() and _gap_is_separator(gap, False) and \
+                        gap.strip().lower() not in _SEPARATOR_WORDS:
+                    # two ambiguous names in a punctuated list ("Word, Excel") vouch for each other
+                    c.pending = o.pending = False
+                    changed = True
+                if not c.pending:
+                    break
+
+
+def extract_skills(text: str, taxonomy: Taxonomy | None = None) -> list[SkillHit]:
+    """All skill mentions in ``text``, in order, non-overlapping (longest match wins)."""
+    if not text:
+        return []
+    tax = taxonomy or Taxonomy.default()
+    index = _index(tax)
+    tokens = tokenize(text)
+    cands = _match_en(text, tokens, index)
+    if has_cjk(text):
+        cands += _match_zh(text, index)
+    if any(c.pending for c in cands):
+        _resolve_ambiguous(text, cands, tokens)
+    kept: list[_Cand] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
+        if c.pending or c.confidence < 0:
+            continue
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        taken.append((c.start, c.end))
+        kept.append(c)
+    kept.sort(key=lambda c: c.start)
+    return [
+        SkillHit(c.alias.entry.name, c.alias.entry.id, c.start, c.end, text[c.start:c.end],
+                 round(c.confidence, 2), c.alias.entry.category)
+        for c in kept
+    ]
