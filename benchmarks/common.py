@@ -76,7 +76,7 @@ def machine() -> str:
     except AttributeError:  # not on Linux
         usable = cpus
     cores = f"{usable} of {cpus} CPUs" if usable != cpus else f"{cpus} CPUs"
-    today = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    today = _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     return (
         f"{cores}, {_cpu_model()}, {platform.system()} {platform.release()}, "
         f"Python {platform.python_version()}, {today}"
