@@ -411,6 +411,10 @@ def create_app(database_url: str | None = None, data_dir: str | Path | None = No
                      "subject_id": e.subject_id, "detail": e.detail}
                     for e in s.scalars(select(Event).order_by(Event.id.desc()).limit(limit))]
 
+    from shortlist.web.routes import register as register_web
+
+    register_web(app, current_user)
+
     @app.get("/api/health", tags=["meta"])
     def health() -> dict:
         return {"ok": True, "version": __version__}

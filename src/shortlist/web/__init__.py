@@ -1,0 +1,1 @@
+"""Server-rendered web workspace over the same API; no CDN, works offline."""
