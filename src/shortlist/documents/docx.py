@@ -86,8 +86,9 @@ class _Walker:
         shade = _shading(p.find(W + "pPr"))
         bg = background if shade is None else shade
         boxes: list[Element] = []
+        before = len(self.b)
         self.inline(p, bg, boxes)
-        self.b.newline()
+        self.b.newline(blank=len(self.b) == before)  # an empty paragraph is a deliberate gap
         for box in boxes:
             self.blocks(box, bg)
 

@@ -308,24 +308,22 @@ def _rows(segments: list[_Segment]) -> list[list[_Segment]]:
 
 
 def _emit_rows(rows: list[list[_Segment]], builder: TextBuilder, first: bool) -> None:
-    prev: list[_Segment] | None = None
-    for row in rows:
-        if prev is not None or not first:
-            blank = False
-            if prev is not None:
-                prev_bottom = min(s.bottom for s in prev)
-                row_top = max(s.top for s in row)
-                h = max(s.top - s.bottom for s in row)
-                blank = prev_bottom - row_top > 0.6 * h
-            else:
-                blank = True
-            builder.newline(blank=blank)
+    """Rows as lines; a vertical gap clearly wider than the usual line pitch starts a block."""
+    tops = [max(s.top for s in row) for row in rows]
+    pitches = sorted(a - b for a, b in zip(tops, tops[1:]) if a > b)
+    usual = pitches[len(pitches) // 2] if pitches else 0.0
+    for ri, row in enumerate(rows):
+        if ri:
+            pitch = tops[ri - 1] - tops[ri]
+            h = max(s.top - s.bottom for s in row)
+            builder.newline(blank=pitch > max(1.4 * usual, 1.6 * h) if usual else pitch > 1.6 * h)
+        elif not first:
+            builder.newline(blank=True)
         for si, seg in enumerate(row):
             for wi, w in enumerate(seg.words):
                 if si or wi:
                     builder.add(" ")
                 builder.add("".join(w.chars), w.hidden)
-        prev = row
 
 
 def _emit_stream_order(segments: list[_Segment], builder: TextBuilder) -> None:

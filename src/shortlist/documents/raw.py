@@ -37,22 +37,23 @@ class TextBuilder:
         if not piece:
             return
         start = self._len
+        last = self.hidden[-1] if self.hidden else None
+        joins = (
+            hidden is not None
+            and last is not None
+            and last.kind == hidden
+            and (start == last.end or (start - last.end <= 4 and self._tail(start - last.end).isspace()))
+        )
         self._parts.append(piece)
         self._len += len(piece)
         if hidden is None:
             return
-        last = self.hidden[-1] if self.hidden else None
-        if last is not None and last.kind == hidden and self._only_space_since(last.end, start):
+        if joins:
             last.end = self._len
         else:
             self.hidden.append(HiddenSpan(start=start, end=self._len, kind=hidden))
 
-    def _only_space_since(self, pos: int, end: int) -> bool:
-        if end - pos > 4:
-            return False
-        return self.text_tail(end - pos).isspace() or end == pos
-
-    def text_tail(self, n: int) -> str:
+    def _tail(self, n: int) -> str:
         out = ""
         for part in reversed(self._parts):
             if len(out) >= n:
@@ -61,8 +62,14 @@ class TextBuilder:
         return out[-n:] if n else ""
 
     def newline(self, blank: bool = False) -> None:
-        """End the current line; ``blank`` leaves an empty line (a block boundary)."""
-        self.add("\n\n" if blank else "\n")
+        """End the current line (idempotent); ``blank`` leaves an empty line (a block boundary)."""
+        if not self._len:
+            return
+        want = 2 if blank else 1
+        tail = self._tail(8).rstrip(" \t")  # spaces after a newline do not end a line
+        have = len(tail) - len(tail.rstrip("\n"))
+        if have < want:
+            self.add("\n" * (want - have))
 
     def build(self) -> str:
         return "".join(self._parts)
