@@ -148,6 +148,92 @@ def demo() -> None:
     _print_summary(summary)
 
 
+def _workspace():
+    from shortlist.settings import load_settings
+    from shortlist.store.db import Database, default_url
+    from shortlist.store.workspace import Workspace
+
+    st = load_settings()
+    db = Database(st["database_url"] or default_url(st["data_dir"])).open()
+    return Workspace(db, st["data_dir"], max_file_mb=st["max_file_mb"]), st
+
+
+user_app = typer.Typer(help="Workspace users.", no_args_is_help=True)
+app.add_typer(user_app, name="user")
+
+
+@user_app.command("add")
+def user_add(
+    email: Annotated[str, typer.Argument(help="Login email.")],
+    role: Annotated[str, typer.Option(help="admin, recruiter or hiring_manager.")] = "admin",
+    name: Annotated[str, typer.Option(help="Display name.")] = "",
+    password: Annotated[Optional[str], typer.Option(help="Omit to be prompted (not echoed).")] = None,
+) -> None:
+    """Create a user (the first one should be an admin)."""
+    from shortlist.store.auth import add_user
+
+    if password is None:
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    ws, _ = _workspace()
+    try:
+        with ws.db.session() as s:
+            add_user(s, email, password, role, name)
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    err.print(f"created {role} {email}")
+
+
+@app.command()
+def erase(candidate: Annotated[int, typer.Argument(help="Candidate id in the workspace.")]) -> None:
+    """Erase a candidate everywhere (file, profile, scores, notes, caches); logs only that it happened."""
+    ws, _ = _workspace()
+    try:
+        ws.erase("cli", candidate)
+    except LookupError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    err.print(f"erased candidate {candidate}")
+
+
+@app.command()
+def retention(days: Annotated[Optional[int], typer.Option(help="Override retention_days.")] = None) -> None:
+    """Erase candidates with no activity for the retention period."""
+    ws, st = _workspace()
+    n = ws.retention(days if days is not None else st["retention_days"])
+    err.print(f"erased {n} inactive candidate(s)")
+
+
+@app.command()
+def serve(
+    host: Annotated[Optional[str], typer.Option(help="Listen address.")] = None,
+    port: Annotated[Optional[int], typer.Option(help="Port.")] = None,
+) -> None:
+    """Start the recruiter workspace (web UI and REST API) on this machine."""
+    import uvicorn
+
+    from shortlist.api.app import create_app
+    from shortlist.settings import load_settings
+    from shortlist.store.db import Database, default_url
+
+    st = load_settings()
+    host, port = host or st["host"], port or st["port"]
+    url = st["database_url"] or default_url(st["data_dir"])
+    db = Database(url).open()
+    from sqlalchemy import func, select
+
+    from shortlist.store.models import User as UserRow
+
+    with db.session() as s:
+        users = s.scalar(select(func.count(UserRow.id)))
+    db.close()
+    err.print(f"shortlist workspace on [bold]http://{host}:{port}/[/bold]  (API docs: http://{host}:{port}/docs)")
+    err.print(f"database: {url}")
+    if not users:
+        err.print("no users yet: create the first admin with [bold]shortlist user add you@example.com --role admin[/bold]")
+    uvicorn.run(create_app(url, st["data_dir"]), host=host, port=port, log_level="warning")
+
+
 @app.command()
 def version() -> None:
     """Print the version."""

@@ -84,8 +84,12 @@ def collect_paths(inputs: Iterable[str | Path]) -> list[Path]:
     return unique
 
 
-def _parse_one(item: tuple[str, object]) -> tuple[Profile, float]:
-    """Runs inside a sandbox worker: extract, then parse. Top-level so it pickles."""
+def _parse_one(item: tuple[str, object]) -> tuple[str, float]:
+    """Runs inside a sandbox worker: extract, then parse. Top-level so it pickles.
+
+    The profile crosses the process boundary as JSON: pydantic's generic models (Val[str])
+    do not pickle, and JSON is also the form the cache stores.
+    """
     from shortlist.documents.extract import extract_path
     from shortlist.profile.parse import parse_document
 
@@ -94,7 +98,7 @@ def _parse_one(item: tuple[str, object]) -> tuple[Profile, float]:
     doc = extract_path(path, limits)
     profile = parse_document(doc)
     profile.source = path
-    return profile, time.perf_counter() - t0
+    return profile.model_dump_json(), time.perf_counter() - t0
 
 
 class ProfileCache:
@@ -178,7 +182,8 @@ def parse_paths(
             if isinstance(result, ExtractionError):
                 yield ParseOutcome(path=path, error=FileError.of(result))
                 continue
-            profile, seconds = result
+            payload, seconds = result
+            profile = Profile.model_validate_json(payload)
             if cache is not None:
                 cache.put(profile)
             yield ParseOutcome(path=path, profile=_finish(profile, redact), seconds=seconds)

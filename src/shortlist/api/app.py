@@ -3,7 +3,6 @@
 Every endpoint names the permission it needs; roles map to permissions in store.auth.
 Uploads are accepted per file: each rejected file gets a 4xx reason and leaves no state.
 """
-from __future__ import annotations
 
 import csv
 import io
