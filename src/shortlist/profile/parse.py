@@ -76,6 +76,8 @@ def parse_document(doc: Document, today: date | None = None) -> Profile:
         edu = [(s.start, s.end) for s in sections if s.name == "education"]
         rest = [ln for ln in lines if not any(a <= ln.start < b for a, b in edu)]
         work = parse_work(screened, rest, today)
+    summary = _summary(screened, lines, sections)
+    summary_span = (summary.evidence.start, summary.evidence.end) if summary and summary.evidence else None
     profile = Profile(
         source=doc.source or None,
         sha256=doc.sha256 or None,
@@ -85,10 +87,10 @@ def parse_document(doc: Document, today: date | None = None) -> Profile:
         phone=find_phone(screened, chinese),
         location=find_location(screened, header_lines),
         links=find_links(screened, {email.value} if email else set()),
-        summary=_summary(screened, lines, sections),
+        summary=summary,
         education=education,
         work=work,
-        skills=link_skills(screened, sections, work, today),
+        skills=link_skills(screened, sections, work, today, summary_span=summary_span),
         languages=find_languages(screened, lines, sections),
         certifications=find_certifications(screened, lines, sections),
         years_experience=years_of_experience(work, today),

@@ -44,6 +44,7 @@ def link_skills(
     work: list[WorkItem],
     today: date | None = None,
     hits: list[Any] | None = None,
+    summary_span: tuple[int, int] | None = None,
 ) -> list[Skill]:
     """Group skill hits (from ``text``, already screened) into :class:`Skill` entries."""
     hits = _extract(text) if hits is None else hits
@@ -59,6 +60,8 @@ def link_skills(
         work_index = next((i for i, (a, b) in enumerate(work_spans) if a <= hit.start < b), None)
         if work_index is not None and source == "other":
             source = "work"
+        elif source == "other" and summary_span and summary_span[0] <= hit.start < summary_span[1]:
+            source = "summary"  # an untitled summary paragraph in the header block
         skill = by_name.get(hit.name)
         if skill is None:
             skill = by_name[hit.name] = Skill(name=hit.name, skill_id=getattr(hit, "skill_id", None))
