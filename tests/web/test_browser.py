@@ -1,0 +1,127 @@
+"""End to end in a real browser: Debian's Chromium driven by Playwright against a loopback server."""
+import shutil
+import socket
+import threading
+import time
+
+import pytest
+
+playwright = pytest.importorskip("playwright.sync_api", reason="pip install playwright (dev extra)")
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="apt-get install chromium (used for browser tests)")
+
+JOB = """Senior Backend Engineer
+
+Requirements
+- 5+ years of experience building backend services
+- Python and PostgreSQL
+- Kubernetes
+"""
+
+STRONG = """Priya Raman
+priya.raman@example.com | +1 206 555 0187 | Seattle, WA
+
+EXPERIENCE
+Senior Backend Engineer, Cascade Freight
+Mar 2016 - Present
+- Python services on PostgreSQL, deployed on Kubernetes
+
+EDUCATION
+B.S. Computer Science, University of Washington, 2015
+"""
+
+WEAK = """Tom Becker
+tom.becker@example.com
+
+EXPERIENCE
+Barista, Corner Coffee
+Jun 2021 - Present
+- Served customers
+
+EDUCATION
+High School Diploma, Lincoln High School, 2020
+"""
+
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    import uvicorn
+
+    from shortlist.api.app import create_app
+    from shortlist.store.auth import add_user
+
+    tmp = tmp_path_factory.mktemp("web")
+    app = create_app(f"sqlite:///{tmp / 'db.sqlite'}", tmp / "data", background=True)
+    port = _free_port()
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    t = threading.Thread(target=srv.run, daemon=True)
+    t.start()
+    for _ in range(200):
+        if srv.started:
+            break
+        time.sleep(0.05)
+    with app.state.ws.db.session() as s:
+        add_user(s, "rec@example.com", "password123", "recruiter")
+    (tmp / "priya.txt").write_text(STRONG)
+    (tmp / "tom.txt").write_text(WEAK)
+    yield f"http://127.0.0.1:{port}", tmp
+    srv.should_exit = True
+    t.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+def test_recruiter_flow(server, browser):
+    base, tmp = server
+    page = browser.new_page()
+    page.set_default_timeout(30000)
+    page.goto(base + "/")
+    assert page.url.endswith("/login")
+    page.fill("#email", "rec@example.com")
+    page.fill("#password", "password123")
+    page.click("button[type=submit]")
+    page.wait_for_url(base + "/")
+
+    page.fill("#jobtext", JOB)
+    page.click("#newjob button[type=submit]")
+    page.wait_for_url("**/jobs/*")
+    assert "Senior Backend Engineer" in page.inner_text("h1")
+
+    page.set_input_files("#files", [str(tmp / "priya.txt"), str(tmp / "tom.txt")])
+    page.wait_for_selector("#shortlist tbody tr[data-candidate] >> nth=1")
+    rows = page.locator("#shortlist tbody tr[data-candidate]")
+    assert rows.count() == 2
+    assert "Priya Raman" in rows.nth(0).inner_text()
+    assert "Scores are advice" in page.inner_text(".advice")
+
+    page.check("#blind")
+    page.wait_for_function("!document.querySelector('#shortlist').innerText.includes('Priya')")
+    page.uncheck("#blind")
+    page.wait_for_selector("#shortlist >> text=Priya Raman")
+
+    page.click("#shortlist >> text=Priya Raman")
+    page.wait_for_url("**/candidates/*")
+    assert page.locator("#verdicts tbody tr").count() >= 1
+    assert page.locator("#text mark").count() >= 1  # evidence highlighted in the extracted text
+    page.click("#advance")
+    page.wait_for_function("document.getElementById('stage').textContent === 'screened'")
+    page.fill("#note", "Strong PostgreSQL answers")
+    page.click("#addnote")
+    page.wait_for_selector("#notes >> text=Strong PostgreSQL answers")
+    page.screenshot(path=str(tmp / "candidate.png"))
+    page.close()
