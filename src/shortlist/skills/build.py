@@ -272,6 +272,7 @@ def _serialise(
         ids[n] = sid
 
     related = _related(entries)
+    position = {n: i for i, n in enumerate(names)}
     skills = []
     for n in names:
         e = entries[n]
@@ -293,13 +294,14 @@ def _serialise(
                                 if e.categories else None)
         rec = {
             "id": ids[n], "name": n, "category": category, "source": e.source,
-            "onet_categories": sorted(e.categories), "hot": e.hot, "in_demand": e.in_demand,
-            "occupations": len(e.occupations),
+            "hot": e.hot, "in_demand": e.in_demand, "occupations": len(e.occupations),
             "soc_groups": sorted({o[:2] for o in e.occupations}),
             "aliases": aliases, "ambiguous": amb, "weak": weak,
-            "related": [[ids[r], s] for r, s in related.get(n, [])],
+            # related skills as [position in "skills", score]: compact and fast to load
+            "related": [[position[r], s] for r, s in related.get(n, [])],
         }
-        skills.append(rec)
+        # empty and false fields are left out to keep the shipped file small
+        skills.append({k: v for k, v in rec.items() if v not in ([], False, 0, None) or k in ("id", "name")})
     return {"version": FORMAT_VERSION, "skills": skills, "blocked": sorted(blocked)}
 
 

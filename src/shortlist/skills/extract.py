@@ -94,7 +94,7 @@ class _Index:
             amb = set(e.ambiguous)
             weak = set(e.weak)
             for a in e.aliases:
-                key = alias_key(a)
+                key = tax.key_of(a)
                 if not key or key in tax.blocked:
                     continue
                 if has_cjk(a):
@@ -222,8 +222,9 @@ def _match_zh(text: str, index: _Index) -> list[_Cand]:
         return []
     tok = _jieba(index)
     bounds: set[int] = set()
+    edges = {p for s, e, _ in found for p in (s, e - 1)}
     for rs, re_ in iter_cjk_runs(text):
-        if any(rs <= s < re_ or rs < e <= re_ for s, e, _ in found):
+        if any(p in edges for p in range(rs, re_)):  # segment only runs that hold a match edge
             bounds.add(rs)
             for _, _, e in tok.tokenize(text[rs:re_], HMM=False):
                 bounds.add(rs + e)
@@ -301,13 +302,11 @@ def extract_skills(text: str, taxonomy: Taxonomy | None = None) -> list[SkillHit
     if any(c.pending for c in cands):
         _resolve_ambiguous(text, cands, tokens)
     kept: list[_Cand] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
-        if c.pending or c.confidence < 0:
+        if c.pending or c.confidence < 0 or any(taken[c.start:c.end]):
             continue
-        if any(c.start < e and s < c.end for s, e in taken):
-            continue
-        taken.append((c.start, c.end))
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         kept.append(c)
     kept.sort(key=lambda c: c.start)
     return [

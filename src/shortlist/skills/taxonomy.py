@@ -30,7 +30,6 @@ class SkillEntry:
     ambiguous: tuple[str, ...]  # aliases that need exact casing and a skill context
     weak: tuple[str, ...]  # everyday-word aliases matched with lower confidence
     related_ids: tuple[tuple[str, float], ...]
-    onet_categories: tuple[str, ...] = ()
     soc_groups: tuple[str, ...] = ()
 
 
@@ -41,12 +40,8 @@ class Taxonomy:
         self.entries = entries
         self.blocked = blocked
         self._by_id = {e.id: e for e in entries}
+        self._keys: dict[str, str] | None = None
         self._by_key: dict[str, SkillEntry] = {}
-        for e in entries:
-            self._by_key.setdefault(alias_key(e.name), e)
-        for e in entries:
-            for a in e.aliases:
-                self._by_key.setdefault(alias_key(a), e)
 
     @classmethod
     def from_dict(cls, data: dict) -> "Taxonomy":
@@ -56,8 +51,8 @@ class Taxonomy:
                 hot=bool(s.get("hot")), in_demand=bool(s.get("in_demand")),
                 occupations=int(s.get("occupations", 0)), aliases=tuple(s.get("aliases", ())),
                 ambiguous=tuple(s.get("ambiguous", ())), weak=tuple(s.get("weak", ())),
-                related_ids=tuple((r[0], float(r[1])) for r in s.get("related", ())),
-                onet_categories=tuple(s.get("onet_categories", ())), soc_groups=tuple(s.get("soc_groups", ())),
+                related_ids=tuple((data["skills"][r[0]]["id"], float(r[1])) for r in s.get("related", ())),
+                soc_groups=tuple(s.get("soc_groups", ())),
             )
             for s in data["skills"]
         ]
@@ -73,8 +68,33 @@ class Taxonomy:
         """The shipped taxonomy, loaded once per process."""
         return _default()
 
+    def key_of(self, alias: str) -> str:
+        """The lookup key of one of this taxonomy's aliases (memoised: the extractor reuses it)."""
+        if self._keys is None:
+            self._index_keys()
+        assert self._keys is not None
+        key = self._keys.get(alias)
+        return key if key is not None else alias_key(alias)
+
+    def _index_keys(self) -> None:
+        keys: dict[str, str] = {}
+        for e in self.entries:
+            for a in (e.name, *e.aliases):
+                if a not in keys:
+                    keys[a] = alias_key(a)
+        self._keys = keys
+        for e in self.entries:
+            self._by_key.setdefault(keys[e.name], e)
+        for e in self.entries:
+            for a in e.aliases:
+                self._by_key.setdefault(keys[a], e)
+
     def get(self, name_or_alias: str) -> SkillEntry | None:
-        return self._by_key.get(alias_key(name_or_alias)) if name_or_alias else None
+        if not name_or_alias:
+            return None
+        if self._keys is None:
+            self._index_keys()
+        return self._by_key.get(alias_key(name_or_alias))
 
     def by_id(self, skill_id: str) -> SkillEntry | None:
         return self._by_id.get(skill_id)

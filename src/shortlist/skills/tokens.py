@@ -18,6 +18,7 @@ _TOKEN = re.compile(
     r"|/"
     r"|(?<=\s)&(?=\s)"
 )
+_SIMPLE = re.compile(r"[A-Za-z0-9]+(?: [A-Za-z0-9]+)*")  # fast path: plain words
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -44,6 +45,8 @@ def has_cjk(text: str) -> bool:
 
 def alias_key(alias: str) -> str:
     """Lookup key of an alias: lower-case tokens joined by one space (CJK aliases: squeezed)."""
+    if _SIMPLE.fullmatch(alias):
+        return " ".join(alias.lower().split())
     if has_cjk(alias):
         return re.sub(r"\s+", "", alias).lower()
     return " ".join(t.low for t in tokenize(alias))
