@@ -70,16 +70,21 @@ class Scorer:
         return sum(self.accuracy(f) for f in present) / len(present) if present else 0.0
 
 
-def _pair(truths: list, preds: list, key_t: Callable, key_p: Callable) -> list[tuple[object, object | None]]:
-    """Match each true entry to a predicted one: same key first, then remaining ones in order."""
+def _pair(truths: list, preds: list, keys: list[tuple[Callable, Callable]]) -> list[tuple[object, object | None]]:
+    """Match each true entry to a predicted one: by each (truth key, prediction key) in turn
+    (e.g. school and degree, then school alone, since 本科 and 硕士 are often at one school),
+    then the remaining ones in order."""
     free = list(range(len(preds)))
     matched: dict[int, int] = {}
-    for ti, t in enumerate(truths):
-        for pi in free:
-            if norm(key_p(preds[pi])) and norm(key_p(preds[pi])) == norm(key_t(t)):
-                matched[ti] = pi
-                free.remove(pi)
-                break
+    for key_t, key_p in keys:
+        for ti, t in enumerate(truths):
+            if ti in matched:
+                continue
+            for pi in free:
+                if norm(key_p(preds[pi])) and norm(key_p(preds[pi])) == norm(key_t(t)):
+                    matched[ti] = pi
+                    free.remove(pi)
+                    break
     out = []
     for ti, t in enumerate(truths):
         if ti not in matched and free:
@@ -110,7 +115,9 @@ def score(resume: ZhResume, profile, fmt: str, today: _dt.date, scorer: Scorer, 
     scorer.check("email", same_email, resume, fmt, resume.email, got_email)
 
     education = list(profile.education) if profile else []
-    for t, p in _pair(resume.education, education, lambda t: t.school, lambda p: p.institution):
+    edu_keys = [(lambda t: t.school + t.degree, lambda p: f"{p.institution}{p.degree}"),
+                (lambda t: t.school, lambda p: p.institution)]
+    for t, p in _pair(resume.education, education, edu_keys):
         assert isinstance(t, EduTruth)
         level = p.level.value if p is not None and p.level is not None else None
         scorer.check("degree_level", level == t.level, resume, fmt, t.level, level)
@@ -121,7 +128,7 @@ def score(resume: ZhResume, profile, fmt: str, today: _dt.date, scorer: Scorer, 
             scorer.check(fld, have == want, resume, fmt, want, have)
 
     work = list(profile.work) if profile else []
-    for t, p in _pair(resume.work, work, lambda t: t.company, lambda p: p.employer):
+    for t, p in _pair(resume.work, work, [(lambda t: t.company, lambda p: p.employer)]):
         assert isinstance(t, WorkTruth)
         employer = p.employer if p is not None else None
         scorer.check("employer", norm(employer) == norm(t.company), resume, fmt, t.company, employer)
@@ -200,7 +207,7 @@ def run(n: int, seed: int, pdf_share: float, docx_share: float) -> tuple[str, Sc
         markdown_table(["group", "checks", "accuracy (all fields pooled)"], groups),
         "",
         ("Exact match after normalisation (NFKC, case, blanks and punctuation dropped); phone as E.164; "
-        f"years of experience within {YEARS_TOLERANCE} years of the truth (至今 = this month); "
+        f"years of experience within {YEARS_TOLERANCE} years of the truth (months covered by a job, first and last month included, 至今 = this month); "
         "entries paired by institution / employer, then order; 至今 must come back as `current` with "
         "no end. Skills: the written form, a mention quote, or its taxonomy canonical name. "
         f"Parser or extraction crashes: {len(crashes)}."),

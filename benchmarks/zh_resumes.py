@@ -167,9 +167,11 @@ def _months(ym: str) -> int:
 
 
 def work_years(work: list[WorkTruth], today: _dt.date) -> float:
-    """Sum of job lengths in years (generated jobs never overlap), 至今 counted up to ``today``."""
+    """Years covered by at least one job, counting both the first and the last month of each
+    ("2020.01-2020.12" is 12 months) and a month shared by two jobs once; 至今 runs to ``today``."""
     now = f"{today.year:04d}-{today.month:02d}"
-    return round(sum(_months(j.end or now) - _months(j.start) for j in work) / 12, 2)
+    months = {m for j in work for m in range(_months(j.start), _months(j.end or now) + 1)}
+    return round(len(months) / 12, 2)
 
 
 # ---------------------------------------------------------------- formatting helpers
