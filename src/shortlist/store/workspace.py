@@ -85,10 +85,17 @@ class Workspace:
         return cand
 
     def recover(self) -> int:
-        """After a crash: anything left half-processed goes back to the queue."""
+        """After a crash: half-processed rows go back to the queue; files no row owns are removed."""
         with self.db.session() as s:
             res = s.execute(update(Candidate).where(Candidate.status == "processing").values(status="queued"))
-            return res.rowcount or 0
+            requeued = res.rowcount or 0
+            known = set(s.scalars(select(StoredFile.sha256)).all())
+        root = self.files.root
+        if root.is_dir():
+            for f in root.glob("*/*/*"):
+                if f.is_file() and (f.name.startswith(".") or f.name not in known):
+                    f.unlink(missing_ok=True)  # a write the crash cut short, or a file never committed
+        return requeued
 
     def process_queue(self, limit: int | None = None, workers: int = 1) -> int:
         """Parse queued candidates in the sandbox; each result commits on its own."""
