@@ -108,28 +108,32 @@ class Workspace:
                 return 0
             ids = [r.id for r in rows]
             s.execute(update(Candidate).where(Candidate.id.in_(ids)).values(status="processing"))
-        by_path = {str(self.files.path(sha)): cid for cid, sha in rows}
+        by_path: dict[str, list[int]] = {}
+        for cid, sha in rows:  # one file may belong to several jobs' candidates: parse it once
+            by_path.setdefault(str(self.files.path(sha)), []).append(cid)
         done = 0
         for outcome in parse_paths(list(by_path), workers=workers):
-            cid = by_path[outcome.path]
-            with self.db.session() as s:
-                cand = s.get(Candidate, cid)
-                if cand is None:  # erased meanwhile
-                    continue
-                if outcome.profile is not None:
-                    p = outcome.profile
-                    p.source = cand.filename
-                    cand.profile = json.loads(p.model_dump_json())
-                    cand.display_name = p.name.value if p.name else None
-                    cand.status = "parsed"
-                else:
-                    assert outcome.error is not None
-                    cand.status = "failed"
-                    cand.error_reason = outcome.error.reason.value
-                    cand.error_message = outcome.error.message
-                log(s, "system", f"candidate.{cand.status}", "candidate", cid)
-            done += 1
+            for cid in by_path[outcome.path]:
+                self._store_outcome(cid, outcome)
+                done += 1
         return done
+
+    def _store_outcome(self, cid: int, outcome) -> None:
+        with self.db.session() as s:
+            cand = s.get(Candidate, cid)
+            if cand is None:  # erased meanwhile
+                return
+            if outcome.profile is not None:
+                p = outcome.profile.model_copy()
+                p.source = cand.filename
+                cand.profile = json.loads(p.model_dump_json())
+                cand.display_name = p.name.value if p.name else None
+                cand.status = "parsed"
+            else:
+                cand.status = "failed"
+                cand.error_reason = outcome.error.reason.value
+                cand.error_message = outcome.error.message
+            log(s, "system", f"candidate.{cand.status}", "candidate", cid)
 
     # ------------------------------------------------------------- decisions
     def decide(self, s: Session, actor: str, candidate_id: int, decision: str, reason: str = "",
