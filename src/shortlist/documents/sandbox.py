@@ -8,6 +8,7 @@ parent already imported (no start-up cost per worker).
 """
 from __future__ import annotations
 
+import faulthandler
 import multiprocessing as mp
 import os
 import re
@@ -55,6 +56,7 @@ def _limit_memory(memory_mb: int) -> None:
 def _worker_main(conn: Connection, memory_mb: int, close: list[Connection]) -> None:
     for other in close:
         other.close()
+    faulthandler.disable()  # a crash is reported as this item's error; no traceback spam
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     _limit_memory(memory_mb)
     while True:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 import zipfile
 
 from shortlist.documents.model import MediaType
@@ -48,7 +49,8 @@ def _mostly_printable(text: str) -> bool:
     if not text:
         return True
     sample = text[:20000]
-    bad = sum(1 for c in sample if not (c.isprintable() or c in "\t\n\r\f\v"))
+    # format characters (zero-width, BOM, bidi marks) are not binary: they are handled later
+    bad = sum(1 for c in sample if not (c.isprintable() or c in "\t\n\r\f\v" or unicodedata.category(c) == "Cf"))
     return bad <= 0.02 * len(sample)
 
 

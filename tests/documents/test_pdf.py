@@ -1,0 +1,74 @@
+import pytest
+from fixtures import documents as F
+
+from shortlist.documents.extract import extract_bytes
+from shortlist.documents.limits import Limits
+from shortlist.documents.model import HiddenKind, MediaType
+from shortlist.errors import ExtractionError, Reason
+
+
+def test_single_column_text_and_metadata():
+    data = F.pdf_single_column()
+    doc = extract_bytes(data, name="cv.pdf")
+    assert doc.media_type is MediaType.PDF and doc.pages == 1 and not doc.ocr
+    assert doc.text.splitlines()[:2] == ["Jordan Okafor", "Backend developer with eight years of experience"]
+    assert len(doc.sha256) == 64 and doc.source == "cv.pdf"
+    assert doc.hidden == []
+
+
+def test_two_columns_read_left_then_right_under_a_full_width_header():
+    lines = extract_bytes(F.pdf_two_column()).text.splitlines()
+    lines = [line for line in lines if line]
+    assert lines == [F.HEADER, *F.LEFT_COLUMN, *F.RIGHT_COLUMN]
+
+
+def test_chinese_text_layer_is_extracted():
+    text = extract_bytes(F.pdf_chinese()).text
+    assert text.splitlines() == [line.replace("：", ":") for line in F.CHINESE_LINES]
+
+
+def test_hidden_text_is_kept_but_marked_by_kind():
+    doc = extract_bytes(F.pdf_hidden())
+    marked = {doc.text[s.start : s.end]: s.kind for s in doc.hidden}
+    assert marked == {
+        F.HIDDEN_WHITE: HiddenKind.BACKGROUND_COLOUR,
+        F.HIDDEN_TINY: HiddenKind.TINY_FONT,
+        F.HIDDEN_OFFPAGE: HiddenKind.OFF_PAGE,
+    }
+    visible = doc.visible_text()
+    assert F.VISIBLE_ON_DARK in visible  # white on a dark box is legible, not hidden
+    assert F.HIDDEN_WHITE not in visible and "Priya Raman" in visible
+
+
+def test_encrypted_pdf_is_refused_with_a_reason():
+    with pytest.raises(ExtractionError) as err:
+        extract_bytes(F.pdf_encrypted())
+    assert err.value.reason is Reason.ENCRYPTED
+
+
+def test_too_many_pages_is_refused_before_reading():
+    with pytest.raises(ExtractionError) as err:
+        extract_bytes(F.pdf_many_pages(500), limits=Limits(max_pages=50))
+    assert err.value.reason is Reason.TOO_LARGE and "500 pages" in err.value.message
+
+
+def test_truncated_pdf_is_corrupt():
+    data = F.pdf_single_column()
+    with pytest.raises(ExtractionError) as err:
+        extract_bytes(data[: len(data) // 3])
+    assert err.value.reason in (Reason.CORRUPT, Reason.EMPTY)
+
+
+def test_file_size_limit():
+    with pytest.raises(ExtractionError) as err:
+        extract_bytes(F.pdf_single_column(), limits=Limits(max_file_mb=0.001))
+    assert err.value.reason is Reason.TOO_LARGE
+
+
+def test_scanned_pdf_without_tesseract_names_the_package(monkeypatch):
+    import shortlist.documents.ocr as ocr
+
+    monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
+    with pytest.raises(ExtractionError) as err:
+        extract_bytes(F.pdf_scanned(["Senior Nurse"]))
+    assert err.value.reason is Reason.MISSING_TOOL and "tesseract-ocr" in (err.value.hint or "")
