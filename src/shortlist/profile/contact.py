@@ -98,7 +98,9 @@ def find_links(text: str, emails: set[str]) -> list[Link]:
 
 # --- names -----------------------------------------------------------------------------
 
-_NAME_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:name|full name|candidate name)[ \t]*[:：][ \t]*([A-Z][^\n|,]{1,60})", re.IGNORECASE)
+_NAME_LABEL = re.compile(
+    r"(?:^|\n|\s{2})[ \t]*(?:name|full name|candidate name)[ \t]*[:：][ \t]*([A-Z](?:[^\n|,\t ]| (?! ))*)", re.IGNORECASE
+)
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.?|[A-Z][A-Z'’\-]+)$")
 _NOT_NAME_WORDS = {
     "resume", "curriculum", "vitae", "cv", "profile", "summary", "objective", "engineer", "developer",
@@ -109,7 +111,13 @@ _NOT_NAME_WORDS = {
     "services", "solutions", "limited", "ltd", "inc", "pvt", "india", "your", "name", "job", "seeker",
     "intern", "specialist", "administrator", "designer", "architect", "accountant", "teacher", "nurse",
     "campus", "permanent", "present", "mobile", "tel", "state", "city", "objective:", "career",
+    "avenue", "road", "street", "st", "drive", "lane", "nagar", "building", "apartments", "apt", "suite",
+    "marketing", "management", "qualifications", "particulars", "personal", "kingdom", "department",
+    "programmer", "student", "seeking", "internship", "example", "sample", "dear", "sir", "madam",
+    "responsibilities", "projects", "technical", "core", "areas", "expertise", "revenue", "digital",
+    "certified", "information", "details", "date", "birth", "male", "female", "nationality", "objective",
 }
+_QUOTES = "\"'“”‘’«»"
 
 
 def looks_like_en_name(s: str) -> bool:
@@ -122,6 +130,17 @@ def looks_like_en_name(s: str) -> bool:
     if any(w.lower().strip(".") in _NOT_NAME_WORDS for w in words):
         return False
     return all(_NAME_TOKEN.match(w) for w in words)
+
+
+def _name_prefix(line: str) -> str | None:
+    """"Allen Neal King ESB Integration Developer": the name before a job title on line 1."""
+    from shortlist.profile.work import is_title_like
+
+    words = line.split()
+    for n in (3, 2):
+        if len(words) > n and looks_like_en_name(" ".join(words[:n])) and is_title_like(" ".join(words[n:])):
+            return " ".join(words[:n])
+    return None
 
 
 def find_en_name(text: str, lines: list[Line]) -> Val[str] | None:
@@ -137,10 +156,17 @@ def find_en_name(text: str, lines: list[Line]) -> Val[str] | None:
         seen += 1
         if seen > 8 or (seen > 1 and heading_name(line.text)):
             break  # a name sits in the header block, before the first section
-        cand = re.split(r"\s*(?:[|,•·]|\s-\s|\t)\s*", line.text)[0].strip()
+        lead = len(line.text) - len(line.text.lstrip(_QUOTES + " "))
+        body = line.text[lead:]
+        cand = re.split(r"\s*(?:[|,•·(]|\s-\s|\t)\s*", body)[0].strip().rstrip(_QUOTES)
+        if _CITY_STATE.match(body):
+            continue  # "New York, NY 10022" is an address line
+        if not looks_like_en_name(cand) and seen == 1:
+            cand = _name_prefix(body) or cand
         if looks_like_en_name(cand):
             conf = 0.9 if seen == 1 else 0.75
-            return Val[str](value=cand, evidence=evidence(text, line.start, line.start + len(cand), conf))
+            s = line.start + lead
+            return Val[str](value=cand, evidence=evidence(text, s, s + len(cand), conf))
     return None
 
 

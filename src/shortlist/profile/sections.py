@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from shortlist.profile.lang import has_cjk
 from shortlist.profile.model import Section
 from shortlist.profile.spans import Line
 
@@ -104,6 +105,24 @@ def inline_heading(line: str) -> tuple[str, int] | None:
     return name, m.end(1)
 
 
+_INLINE_NEVER = {"projects", "work", "personal", "links", "additional", "references"}
+
+
+def _inline_opens_section(name: str, label: str, current: str | None) -> bool:
+    """Whether "Label: content" starts a section rather than labelling a line of one.
+
+    Inside a job or project, "Technologies: Java" or "Project: Billing" describe the entry,
+    and "Languages: Java, C++" inside a skills list is a skills line.
+    """
+    if name in _INLINE_NEVER:
+        return False
+    if name == "languages" and current == "skills":
+        return False
+    if current in ("work", "projects", "education") and not (label.isupper() or has_cjk(label)):
+        return False
+    return True
+
+
 def detect_sections(text: str, lines: list[Line]) -> list[Section]:
     """Sections in order; text before the first heading becomes a "contact" section."""
     marks: list[tuple[int, str, str]] = []  # (start, name, heading as written)
@@ -115,8 +134,7 @@ def detect_sections(text: str, lines: list[Line]) -> list[Section]:
         heading = line.text
         if name is None:
             hit = inline_heading(line.text)
-            # "Languages: Java, C++" inside a skills list is a skills line, not a section.
-            if hit and not (hit[0] == "languages" and current == "skills"):
+            if hit and _inline_opens_section(hit[0], line.text[:hit[1]], current):
                 name, cut = hit
                 heading = line.text[:cut]
         if name is None:

@@ -51,6 +51,14 @@ _DESC_START = re.compile(
 _MAX_HEADER = 90
 
 
+def is_title_like(s: str) -> bool:
+    """Whether ``s`` reads like a job title (has a title word)."""
+    return _TITLE_WORDS.search(s) is not None
+
+
+_URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$|^page \d+(?: of \d+)?$", re.IGNORECASE)
+
+
 def _is_header_line(s: str) -> bool:
     """Short, not a bullet, not a sentence: could carry an employer or a title."""
     if not s or len(s) > _MAX_HEADER or _BULLET.match(s) or _DESC_START.match(s):
@@ -127,13 +135,20 @@ def split_header(pieces: list[str]) -> tuple[str | None, str | None, str | None]
 
 def parse_work(text: str, lines: list[Line], today: date | None = None) -> list[WorkItem]:
     """Entries of one experience section (``lines`` are that section's lines, heading excluded)."""
-    body = [ln for ln in lines if not ln.blank]
+    # Page furniture (a profile URL in the footer, "Page 2") may fall between a title and
+    # its employer; it belongs to no entry.
+    body = [ln for ln in lines if not ln.blank and not _URL_LINE.match(ln.text)]
     anchors: list[tuple[int, DateRange]] = []
+    in_prose: list[tuple[int, DateRange]] = []
     for i, ln in enumerate(body):
         rngs = find_ranges(ln.text)
         if rngs:
             r = rngs[0]
-            anchors.append((i, DateRange(r.start, r.end, r.current, (r.span[0] + ln.start, r.span[1] + ln.start))))
+            found = (i, DateRange(r.start, r.end, r.current, (r.span[0] + ln.start, r.span[1] + ln.start)))
+            # A date inside a bullet or a long sentence is a detail of an entry, not its head.
+            prose = bool(_BULLET.match(ln.text)) or len(ln.text) > 120
+            (in_prose if prose else anchors).append(found)
+    anchors = anchors or in_prose
     if not anchors:
         return []
     # The date line's own text first; when it lacks an employer or a title, up to 2 short
