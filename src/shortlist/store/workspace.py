@@ -78,6 +78,7 @@ class Workspace:
         self.files.put(data)  # before the row: a committed row always has its file
         if s.get(StoredFile, sha) is None:
             s.add(StoredFile(sha256=sha, size=len(data), media_type=media.value))
+            s.flush()  # the file row first: candidates reference it
         cand = Candidate(job_id=job_id, file_sha256=sha, filename=Path(filename).name[:300] or "resume")
         s.add(cand)
         s.flush()
