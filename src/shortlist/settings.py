@@ -39,6 +39,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("database_url", "", "SQLAlchemy URL of the workspace database; empty means SQLite in data_dir."),
     Setting("host", "127.0.0.1", "Address `shortlist serve` listens on."),
     Setting("port", 8765, "Port `shortlist serve` listens on."),
+    Setting("llm_base_url", "", "OpenAI-compatible endpoint (Ollama, vLLM, llama.cpp server, OpenAI...); empty: no LLM."),
+    Setting("llm_model", "", "Model name to ask the endpoint for."),
+    Setting("llm_api_key", "", "API key for the endpoint, if it needs one."),
+    Setting("llm_timeout_s", 60.0, "How long to wait for one model reply, in seconds."),
+    Setting("llm_retries", 2, "Extra attempts when a reply does not match the schema."),
+    Setting("llm_gguf", "", "Path of a local GGUF model (needs the llm-local extra); used instead of an endpoint."),
     Setting("retention_days", 365, "`shortlist retention` erases candidates inactive for this many days."),
 )
 
