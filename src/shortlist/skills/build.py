@@ -98,19 +98,22 @@ def _trailing_acronym(example: str) -> tuple[str, str] | None:
     if not re.fullmatch(r"[A-Z][A-Z0-9&/+\-]{1,9}", last):
         return None
     head = " ".join(words[:-1])
-    initials = "".join(w[0] for w in re.split(r"[\s\-/]+", head) if w).upper()
-    letters = re.sub(r"[^A-Z]", "", last)
-    if len(letters) >= 2 and letters in initials:
+    letters = re.sub(r"[^A-Z]", "", last).lower()
+    # the acronym's letters appear in order in the head ("Extensible markup language XML")
+    # and it starts with the initial of one of the head's words
+    rest = iter(head.lower())
+    initials = {w[0].lower() for w in re.split(r"[\s\-/]+", head) if w}
+    if len(letters) >= 2 and letters[0] in initials and all(ch in rest for ch in letters):
         return head, last
     return None
 
 
-def _derived_aliases(example: str) -> list[str]:
+def _derived_aliases(example: str, with_acronym: bool = True) -> list[str]:
     """Shorter names a resume may use for an O*NET product example."""
     out: list[str] = []
     acr = _trailing_acronym(example)
     if acr:
-        out += [acr[0], acr[1]]
+        out += [acr[0], acr[1]] if with_acronym else [acr[0]]
     base = acr[0] if acr else example
     stripped = _VENDOR_RE.sub("", base)
     if stripped != base and stripped:
@@ -121,16 +124,17 @@ def _derived_aliases(example: str) -> list[str]:
     return [a for a in dict.fromkeys(out) if a and a != example]
 
 
-def _task_counts(path: Path | None) -> Counter:
-    """Counts of words written in lower case in O*NET task statements (everyday vocabulary)."""
+def _task_counts(*paths: Path | None) -> Counter:
+    """Counts of words written in lower case in plain-English work text (O*NET task
+    statements and occupation descriptions, ESCO labels): the everyday vocabulary."""
     counts: Counter = Counter()
-    if path is None or not path.is_file():
-        return counts
-    with path.open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            for w in re.findall(r"[A-Za-z][A-Za-z'\-]*", row.get("Task", "")):
-                if w.islower():
-                    counts[w] += 1
+    for path in paths:
+        if path is None or not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for w in re.findall(r"[A-Za-z][A-Za-z'\-]*", text):
+            if w.islower():
+                counts[w] += 1
     return counts
 
 
@@ -205,7 +209,14 @@ def build(
     for canon, alias in alias_rows:
         add_alias(canon, alias)
 
-    task_counts = _task_counts(onet_dir / "Task Statements.txt" if onet_dir else None)
+    esco_dir = data / "taxonomy_esco" if data else None
+    task_counts = _task_counts(
+        onet_dir / "Task Statements.txt" if onet_dir else None,
+        onet_dir / "Occupation Data.txt" if onet_dir else None,
+        esco_dir / "esco_v1.1.0_skill_preferred_labels.txt" if esco_dir else None,
+        esco_dir / "skills_en_reduced.csv" if esco_dir else None,
+    )
+    cased: set[str] = set()
     if onet_file and onet_file.is_file():
         with onet_file.open(encoding="utf-8") as fh:
             rows = sorted(
@@ -213,10 +224,18 @@ def build(
                  r["O*NET-SOC Code"].strip())
                 for r in csv.DictReader(fh, delimiter="\t")
             )
+        # An acronym alias ("JSP") is only derived for products that are widely used: for
+        # rare ones ("Estimates Delivery System EDS") the acronym mostly means something else.
+        uses: Counter = Counter()
+        hot_examples: set[str] = set()
+        for example, _c, hot, _d, _soc in rows:
+            uses[example] += 1
+            if hot == "Y":
+                hot_examples.add(example)
         for example, commodity, hot, demand, soc in rows:
             if alias_key(example) in blocked:
                 continue
-            derived = _derived_aliases(example)
+            derived = _derived_aliases(example, with_acronym=uses[example] >= 3 or example in hot_examples)
             canon = next((key_owner[k] for k in [alias_key(example)] + [alias_key(d) for d in derived]
                           if k in key_owner), None)
             if canon is None:
@@ -231,12 +250,14 @@ def build(
                     # "DOORS") is dropped: as a bare word it would mostly be wrong.
                     if not (len(tokenize(d)) == 1 and task_counts[d.lower()] >= TASK_COMMON_MIN):
                         add_alias(canon, d)
+                        if d.isupper() and len(d) <= 5:
+                            cased.add(d)  # "XML", "JSP": written in capitals or not at all
             e.categories[commodity] += 1
             e.hot |= hot == "Y"
             e.in_demand |= demand == "Y"
             e.occupations.add(soc)
 
-    for label, alts in _esco_labels(data / "taxonomy_esco" if data else None).items():
+    for label, alts in _esco_labels(esco_dir).items():
         key = alias_key(label)
         if key in key_owner or key in blocked:
             continue
@@ -249,7 +270,7 @@ def build(
             if ak not in key_owner and not (" " not in ak and task_counts[ak] >= TASK_COMMON_MIN):
                 add_alias(label, a)
 
-    return _serialise(entries, key_owner, ambiguous, allowed, blocked, task_counts)
+    return _serialise(entries, key_owner, ambiguous, allowed, blocked, cased, task_counts)
 
 
 def _serialise(
@@ -258,6 +279,7 @@ def _serialise(
     ambiguous: set[str],
     allowed: set[str],
     blocked: set[str],
+    cased: set[str],
     task_counts: Counter,
 ) -> dict:
     names = sorted(entries)
@@ -278,13 +300,15 @@ def _serialise(
         e = entries[n]
         # An alias whose key another canonical owns is dropped: it would be a coin toss.
         aliases = sorted(a for a in e.aliases if key_owner.get(alias_key(a)) == n)
-        amb, weak = [], []
+        amb, weak, exact = [], [], []
         for a in aliases:
             if has_cjk(a):
                 continue
             toks = tokenize(a)
-            if a in ambiguous:
+            if a in ambiguous or (e.source == "onet" and len(toks) == 1 and len(a) <= 2 and a not in allowed):
                 amb.append(a)
+            elif a in cased and e.source == "onet":
+                exact.append(a)
             elif len(toks) == 1 and a not in allowed and task_counts[a.lower()] >= TASK_COMMON_MIN:
                 if e.source == "onet" or (a.isupper() and len(a) > 1):
                     amb.append(a)  # a product that is also an everyday word ("Square", "Blink")
@@ -296,7 +320,7 @@ def _serialise(
             "id": ids[n], "name": n, "category": category, "source": e.source,
             "hot": e.hot, "in_demand": e.in_demand, "occupations": len(e.occupations),
             "soc_groups": sorted({o[:2] for o in e.occupations}),
-            "aliases": aliases, "ambiguous": amb, "weak": weak,
+            "aliases": aliases, "ambiguous": amb, "cased": exact, "weak": weak,
             # related skills as [position in "skills", score]: compact and fast to load
             "related": [[position[r], s] for r, s in related.get(n, [])],
         }

@@ -38,13 +38,16 @@ _CUE_BEFORE = frozenset({"in", "using", "with", "via", "use", "used", "knowledge
 _NEVER_AFTER = frozenset({"at", "of", "to", "the", "a", "an"})  # "Excel at", "Office of the"
 _SEPARATOR_CHARS = set(",;/|\\•·▪●◦○■□◆◇►➢✓✔*+&()[]{}:：-–—、，；（）【】")
 _SEPARATOR_WORDS = frozenset({"", "and", "or", "和", "及", "与", "或"})
+_BULLET = "\\s•·▪●◦*\\-–—"
 _SKILL_LINE = re.compile(
-    r"^[\s•·▪●◦*\-–—]*(?:key |core |technical |technology |programming |computer |software |it )?"
+    rf"^[{_BULLET}]*(?:[A-Za-z/&]+ ){{0,3}}"
     r"(?:skills?|skill set|technologies|technology|tools?|languages?|programming|frameworks?|libraries|"
-    r"databases?|platforms?|environment|tech stack|stack|software|technical proficiencies|"
-    r"技能|专业技能|技术栈|编程语言|开发工具)\s*[:：]",
+    r"databases?|platforms?|environments?|stack|software|proficiencies|systems?|ides?|packages|servers?|"
+    r"methodologies|applications|utilities|control|scripting|services)\s*[:：]"
+    rf"|^[{_BULLET}]*(?:技能|专业技能|技术栈|编程语言|开发工具|开发环境)\s*[:：]",
     re.IGNORECASE,
 )
+_VERSION_TOKEN = re.compile(r"\d[\d.x]*|xp|vista|nt|server|ce|ee|se")
 _VERSIONED = re.compile(r"([a-z][a-z+#]*?)v?\d+(?:\.\d+)*")
 _MAX_GAP = 12  # characters between two list items
 
@@ -65,7 +68,8 @@ class SkillHit:
 @dataclass(frozen=True, slots=True)
 class _Alias:
     entry: SkillEntry
-    exact: frozenset[str] | None  # None: any casing; else the casings that count (ambiguous)
+    exact: frozenset[str] | None  # None: any casing; else the casings that count
+    needs_context: bool  # ambiguous: exact casing is not enough, a skill context is needed too
     weak: bool
     tokens: int
 
@@ -92,6 +96,7 @@ class _Index:
         zh: dict[str, SkillEntry] = {}
         for e in tax:
             amb = set(e.ambiguous)
+            cased = amb | set(e.cased)
             weak = set(e.weak)
             for a in e.aliases:
                 key = tax.key_of(a)
@@ -104,12 +109,12 @@ class _Index:
                 if prev is not None and prev.entry is not e:
                     continue
                 n = key.count(" ") + 1
-                exact = frozenset({a}) if a in amb else None
+                exact = frozenset({a}) if a in cased else None
                 if prev is not None:  # another casing of the same alias: any plain casing wins
                     exact = None if (prev.exact is None or exact is None) else prev.exact | exact
-                    en[key] = _Alias(e, exact, prev.weak and a in weak, n)
+                    en[key] = _Alias(e, exact, prev.needs_context and a in amb, prev.weak and a in weak, n)
                 else:
-                    en[key] = _Alias(e, exact, a in weak, n)
+                    en[key] = _Alias(e, exact, a in amb, a in weak, n)
         self.en = en
         self.max_n: dict[str, int] = {}
         for key, al in en.items():
@@ -185,21 +190,32 @@ def _match_en(text: str, tokens: list[Token], index: _Index) -> list[_Cand]:
             m = _VERSIONED.fullmatch(t.low)  # "Python3.8", "HTML5", "Vue3"
             if m and len(m.group(1)) >= 3:
                 al = en.get(m.group(1))
-                if al is not None and al.exact is None and not al.weak:
+                if al is not None and al.exact is None and not al.weak and not al.needs_context:
                     out.append(_Cand(al, t.start, t.end, 0.85, False))
             i += 1
             continue
         al, n = hit
         start, end = t.start, tokens[i + n - 1].end
         surface = text[start:end]
-        if al.exact is not None:
-            if surface in al.exact:
-                out.append(_Cand(al, start, end, 0.8, True))
+        if al.exact is not None and surface not in al.exact:
+            pass
+        elif (al.weak or al.needs_context) and n == 1 and _in_compound(text, start, end):
+            pass  # "parent-teacher", "C-section": part of a hyphenated word, not the skill
+        elif al.needs_context:
+            out.append(_Cand(al, start, end, 0.8, True))
         else:
             conf = 0.6 if al.weak else (0.95 if n > 1 or len(surface) > 3 else 0.9)
+            if al.entry.source == "esco":
+                conf = min(conf, 0.7)
             out.append(_Cand(al, start, end, conf, False))
         i += n
     return out
+
+
+def _in_compound(text: str, start: int, end: int) -> bool:
+    before = start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum()
+    after = end + 1 < len(text) and text[end] == "-" and text[end + 1].isalnum()
+    return before or after
 
 
 def _match_zh(text: str, index: _Index) -> list[_Cand]:
@@ -233,7 +249,7 @@ def _match_zh(text: str, index: _Index) -> list[_Cand]:
         left_ok = (s in bounds) if has_cjk(text[s]) else (s == 0 or not text[s - 1].isascii() or not text[s - 1].isalnum())
         right_ok = (e in bounds) if has_cjk(text[e - 1]) else (e == n or not text[e].isascii() or not text[e].isalnum())
         if left_ok and right_ok:
-            out.append(_Cand(_Alias(entry, None, False, 1), s, e, 0.9, False))
+            out.append(_Cand(_Alias(entry, None, False, False, 1), s, e, 0.9, False))
     return out
 
 
@@ -255,7 +271,8 @@ def _resolve_ambiguous(text: str, cands: list[_Cand], tokens: list[Token]) -> No
         if nxt is not None and nxt.low in _NEVER_AFTER and not text[c.end:nxt.start].strip():
             c.confidence = -1.0  # "Excel at", "Office of": the ordinary word, never a skill
             continue
-        if nxt is not None and nxt.low in _CUE_AFTER and not text[c.end:nxt.start].strip(" -"):
+        if nxt is not None and (nxt.low in _CUE_AFTER or _VERSION_TOKEN.fullmatch(nxt.low)) \
+                and not text[c.end:nxt.start].strip(" -"):
             c.pending, c.confidence = False, 0.8
         elif prev is not None and prev.low in _CUE_BEFORE and not text[prev.end:c.start].strip() and (
             nxt is None or re.match(r"\s*(?:[,.;:)\n]|and\b|or\b|$)", text[c.end:c.end + 6])

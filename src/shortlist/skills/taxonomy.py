@@ -28,6 +28,7 @@ class SkillEntry:
     occupations: int  # O*NET occupations that list the skill
     aliases: tuple[str, ...]
     ambiguous: tuple[str, ...]  # aliases that need exact casing and a skill context
+    cased: tuple[str, ...]  # aliases that need exact casing only ("XML" but not "xml")
     weak: tuple[str, ...]  # everyday-word aliases matched with lower confidence
     related_ids: tuple[tuple[str, float], ...]
     soc_groups: tuple[str, ...] = ()
@@ -50,7 +51,7 @@ class Taxonomy:
                 id=s["id"], name=s["name"], category=s.get("category"), source=s.get("source", "hand"),
                 hot=bool(s.get("hot")), in_demand=bool(s.get("in_demand")),
                 occupations=int(s.get("occupations", 0)), aliases=tuple(s.get("aliases", ())),
-                ambiguous=tuple(s.get("ambiguous", ())), weak=tuple(s.get("weak", ())),
+                ambiguous=tuple(s.get("ambiguous", ())), cased=tuple(s.get("cased", ())), weak=tuple(s.get("weak", ())),
                 related_ids=tuple((data["skills"][r[0]]["id"], float(r[1])) for r in s.get("related", ())),
                 soc_groups=tuple(s.get("soc_groups", ())),
             )
