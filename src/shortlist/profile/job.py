@@ -246,9 +246,9 @@ def _skills(ctx: _Ctx, per_clause: dict[int, list[SkillHitLike]]) -> dict[str, _
     out: dict[str, _SkillAcc] = {}
     for i, hs in sorted(per_clause.items()):
         c = ctx.layout.clauses[i]
-        edu = rules.find_education(ctx.clause_text(c))
+        area = _clause_area(ctx.clause_text(c))
         for h in hs:
-            if edu is not None and edu.area and h.surface.lower() in edu.area.lower():
+            if area and h.surface.lower() in area.lower():
                 continue
             required = _required_at(ctx, i, h.start)
             if required is None:
@@ -317,6 +317,14 @@ def _years(
     return years, required, ev
 
 
+def _clause_area(text: str) -> str | None:
+    """Field of study named in a clause ("degree in Computer Science", "计算机相关专业")."""
+    fact = rules.find_education(text)
+    if fact is not None:
+        return fact.area
+    return rules.find_area(text) if re.search(r"专业|\bmajor\b|\bdegree\b", text, re.I) else None
+
+
 _LEVEL_LABEL = {
     DegreeLevel.HIGH_SCHOOL: "High school diploma",
     DegreeLevel.ASSOCIATE: "Associate degree",
@@ -340,7 +348,7 @@ def _education(ctx: _Ctx) -> Requirement | None:
         fact = rules.find_education(t)
         if fact is not None:
             levels.append((bool(ctx.req[i]), fact.level, ctx.quote(c)))
-        found = fact.area if fact is not None else (rules.find_area(t) if re.search(r"专业|\bmajor\b|\bdegree\b", t, re.I) else None)
+        found = _clause_area(t)
         if found and area is None:
             area, area_required = found, bool(ctx.req[i])
     if not levels:
@@ -434,6 +442,8 @@ def _responsibilities(ctx: _Ctx) -> list[Val[str]]:
     for s, e, kind in ctx.layout.items:
         if kind != "resp":
             continue
+        while e > s and ctx.text[e - 1] in ";；,，":
+            e -= 1
         ev = evidence(ctx.text, s, e)
         if ev is None or len(re.findall(r"\w+", ev.text)) < 2 and len(ev.text) < 4:
             continue

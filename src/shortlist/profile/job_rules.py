@@ -275,7 +275,11 @@ _PLACE_LABEL = re.compile(
     r"\s*(?:[:：]\s*|(?<=in)\s+|(?<=base)\s*|(?<=base地)\s*)(?P<v>[^\n;；。|｜]{1,60})",
     re.IGNORECASE,
 )
-_PLACE_TRIM = re.compile(r"[\s,，.。*]+$|\s*[(（]?\s*(?:hybrid|remote|on[- ]?site)\s*[)）]?\s*$", re.IGNORECASE)
+_PLACE_TRIM = re.compile(
+    r"\s*[(（][^()（）]*(?:hybrid|remote|on[- ]?site|远程|混合|坐班)[^()（）]*[)）]\s*$"
+    r"|\s*[,/|\-–—]?\s*(?:hybrid|remote|on[- ]?site)\s*$|[\s,，.。*]+$",
+    re.IGNORECASE,
+)
 _BRACKET_PLACE = re.compile(r"^\s*(?:#+\s*)?[【\[]\s*(?P<v>[^】\]]{2,12}?)\s*[】\]]")
 _NOT_PLACE = re.compile(r"急招|急聘|内推|招聘|社招|校招|热招|直招|hiring|urgent|job|全职|兼职|实习", re.IGNORECASE)
 

@@ -47,20 +47,22 @@ _TAIL = r"(?:\s*(?:&|and|/|,)\s*[\w' ]{1,30})?"
 _DECOR = re.compile(r"^(?:#{1,6}\s*|\*{1,3}|_{2,3}|[【\[「『<]|[一二三四五六七八九十]+\s*[、.．]\s*|\d{1,2}\s*[.、．)]\s+)+")
 _DECOR_END = re.compile(r"(?:\*{1,3}|_{2,3}|[】\]」』>]|\s|[:：])+$")
 _MD_HEADING = re.compile(r"^#{1,6}\s")
+_TAG = re.compile(r"^\s*(?:#{1,6}\s*)?[【\[][^】\]\n]{1,12}[】\]]\s*(?=\S)")  # "【北京】" before a title
 _COLON = re.compile(r"[:：]")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 BULLET = re.compile(
-    r"^\s*(?:[-*+•·●○◦▪■□◆◇►▶➢➤✓✔–—>]|\d{1,2}\s*[.)、．:：](?!\d)|[（(]\d{1,2}[)）]|[a-hA-H][.)](?=\s)"
+    r"^\s*(?:[-*+•·●○◦▪■□◆◇►▶➢➤✓✔–—>]|\d{1,2}\s*(?:、|[.)．:：](?!\d))|[（(]\d{1,2}[)）]|[a-hA-H][.)](?=\s)"
     r"|[一二三四五六七八九十]{1,2}[、.．]|[①-⑳])\s*"
 )
 # A new item inside one line: "1、熟悉Go；2、有Kafka经验" or "(1) ... (2) ...".
 _INLINE_ENUM = re.compile(
     r"(?<=[；;。，,\s])\d{1,2}[、．](?!\d)|(?<=[；;。])\s*\d{1,2}[.)](?!\d)|(?<=[；;。，,\s])[（(]\d{1,2}[)）]|[①-⑳]"
 )
-# Clause ends: sentences, semicolons, the Chinese comma, and English ", but"/", ideally".
+# Clause ends: sentences, semicolons, the Chinese comma (also as "," once NFKC-normalised,
+# when it touches Chinese), and English ", but"/", ideally".
 _CLAUSE_END = re.compile(
-    r"[；;。！？!?]|，|(?<!\b[Ee]\.g)(?<!\b[Ii]\.e)(?<!\betc)(?<!\b[SJ]r)(?<!\bvs)\.(?=\s|$)"
+    r"[；;。！？!?]|，|(?<=[\u3400-\u9fff]),|,(?=\s*[\u3400-\u9fff])|(?<!\b[Ee]\.g)(?<!\b[Ii]\.e)(?<!\betc)(?<!\b[SJ]r)(?<!\bvs)\.(?=\s|$)"
     r"|,(?=\s+(?:but|while|though|although|ideally|preferably|bonus|plus|with\s+\w+\s+(?:a\s+)?plus)\b)",
 )
 _TITLE_LABEL = re.compile(
@@ -161,7 +163,7 @@ def _title(text: str, lines: list[Line]) -> tuple[int, int] | None:
     first = next((ln for ln in lines if not ln.blank), None)
     if first is None or read_heading(first) is not None and read_heading(first).kind is not None:
         return None
-    core = _strip_decor(first.text)
+    core = _strip_decor(_TAG.sub("", first.text))
     limit = 40 if _CJK.search(core) else 90
     if not core or len(core) > limit or core.endswith((".", "。")):
         return None
@@ -170,15 +172,18 @@ def _title(text: str, lines: list[Line]) -> tuple[int, int] | None:
 
 
 def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """One line -> items: the line itself, or its parts at inline enumerators ("1、 2、")."""
+    """One line -> items: the line itself, or its parts at inline enumerators ("1、 2、")
+    and, in Chinese, at semicolons ("负责数据分析；搭建报表。")."""
     seg = text[start:end]
     cuts = [m.start() for m in _INLINE_ENUM.finditer(seg) if m.start() > 0]
-    bounds = [0, *cuts, len(seg)]
+    if _CJK.search(seg):
+        cuts += [m.end() for m in re.finditer(r"[；;]", seg) if m.end() < len(seg)]
+    bounds = sorted({0, *cuts, len(seg)})
     out = []
     for a, b in zip(bounds, bounds[1:]):
-        m = BULLET.match(seg, a)
-        if m and m.end() <= b:
-            a = m.end()
+        m = BULLET.match(seg[a:b])
+        if m:
+            a += m.end()
         s, e = trim(text, start + a, start + b)
         if s < e:
             out.append((s, e))
