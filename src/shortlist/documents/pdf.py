@@ -58,10 +58,14 @@ class _Segment:
         if not self.words:
             self.x0, self.x1, self.bottom, self.top = w.x0, w.x1, w.bottom, w.top
         else:
-            self.x0 = min(self.x0, w.x0)
-            self.x1 = max(self.x1, w.x1)
-            self.bottom = min(self.bottom, w.bottom)
-            self.top = max(self.top, w.top)
+            if w.x0 < self.x0:
+                self.x0 = w.x0
+            if w.x1 > self.x1:
+                self.x1 = w.x1
+            if w.bottom < self.bottom:
+                self.bottom = w.bottom
+            if w.top > self.top:
+                self.top = w.top
         self.words.append(w)
 
 
@@ -134,11 +138,11 @@ def _read_page(page, builder: TextBuilder, raw) -> int:
         if n <= 0:
             return 0
         text = _page_text(tp, raw, n)
-        words = _words(tp, raw, text, n)
+        words = _words(tp.raw, raw, text, n)
         if not words:
             return 0
         left, bottom, right, top = page.get_cropbox()
-        _mark_hidden(page, tp, raw, words, (left, bottom, right, top))
+        _mark_hidden(page, tp.raw, raw, words, (left, bottom, right, top))
         rotated = page.get_rotation() % 180 != 0
         segments = _segments(words)
         if rotated:
@@ -192,6 +196,7 @@ def _mark_hidden(page, tp, raw, words: list[_Word], box: tuple[float, float, flo
     """Flag words a reader cannot see: off the page, tiny, or the colour of their background."""
     left, bottom, right, top = box
     R, G, B, A = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
+    refs = (ctypes.byref(R), ctypes.byref(G), ctypes.byref(B), ctypes.byref(A))
     get_fill = raw.FPDFText_GetFillColor
     light: list[tuple[_Word, float]] = []
     for w in words:
@@ -202,7 +207,7 @@ def _mark_hidden(page, tp, raw, words: list[_Word], box: tuple[float, float, flo
         if w.top - w.bottom < TINY_HEIGHT_PT:
             w.hidden = HiddenKind.TINY_FONT
             continue
-        if not get_fill(tp, w.first, R, G, B, A):
+        if not get_fill(tp, w.first, *refs):
             continue
         if A.value == 0:
             w.hidden = HiddenKind.BACKGROUND_COLOUR
@@ -319,11 +324,14 @@ def _emit_rows(rows: list[list[_Segment]], builder: TextBuilder, first: bool) ->
             builder.newline(blank=pitch > max(1.4 * usual, 1.6 * h) if usual else pitch > 1.6 * h)
         elif not first:
             builder.newline(blank=True)
-        for si, seg in enumerate(row):
-            for wi, w in enumerate(seg.words):
-                if si or wi:
-                    builder.add(" ")
-                builder.add("".join(w.chars), w.hidden)
+        words = [w for seg in row for w in seg.words]
+        if not any(w.hidden for w in words):
+            builder.add(" ".join("".join(w.chars) for w in words))
+            continue
+        for wi, w in enumerate(words):
+            if wi:
+                builder.add(" ")
+            builder.add("".join(w.chars), w.hidden)
 
 
 def _emit_stream_order(segments: list[_Segment], builder: TextBuilder) -> None:

@@ -1,0 +1,205 @@
+"""How fast (and how faithfully) resumes become text, on the livecareer PDF set.
+
+Measures, on the same files:
+- our extraction alone (``documents.extract.extract_path``, one process);
+- pdfminer.six ``extract_text`` and markitdown ``convert`` on a random sample (they are
+  slow, so per-file rates on the sample are compared, and the output says so);
+- extraction through the sandbox with N workers;
+- the end-to-end rate of ``pipeline.parse_paths`` (extract + parse) with N workers;
+- reading order against pdfminer: a word-sequence match ratio (difflib, which is close to
+  a normalised LCS) next to the order-free word-bag overlap, so order errors are visible
+  apart from tokenisation differences.
+
+Usage: python benchmarks/parse_speed.py [--data PATH] [--limit N] [--sample N] [--workers N]
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import difflib
+import random
+import resource
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.common import data_arg, machine, markdown_table, resolve_data, skip, write_block  # noqa: E402
+
+SET = "resumes_pdf_livecareer"
+
+
+def _pct(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
+
+
+def _time_each(fn, paths: list[Path]) -> tuple[list[float], list[object], float]:
+    times, outputs = [], []
+    start = time.perf_counter()
+    for p in paths:
+        t = time.perf_counter()
+        try:
+            outputs.append(fn(p))
+        except Exception as exc:  # noqa: BLE001 - a baseline failing on a file is a figure, not a crash
+            outputs.append(exc)
+        times.append(time.perf_counter() - t)
+    return times, outputs, time.perf_counter() - start
+
+
+def _ours(path: Path) -> str:
+    from shortlist.documents.extract import extract_path
+
+    return extract_path(path).text
+
+
+def _pdfminer(path: Path) -> str:
+    from pdfminer.high_level import extract_text
+
+    return extract_text(str(path))
+
+
+_MARKITDOWN = None
+
+
+def _markitdown(path: Path) -> str:
+    global _MARKITDOWN
+    if _MARKITDOWN is None:
+        from markitdown import MarkItDown
+
+        _MARKITDOWN = MarkItDown()
+    return _MARKITDOWN.convert(str(path)).text_content
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in "".join(c.lower() if c.isalnum() else " " for c in text).split() if w]
+
+
+def _order_scores(ours: list[str], ref: list[str]) -> tuple[float, float]:
+    a, b = _words(ours), _words(ref)
+    if not a or not b:
+        return 0.0, 0.0
+    seq = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    common = sum((Counter(a) & Counter(b)).values())
+    return seq, 2 * common / (len(a) + len(b))
+
+
+def _sandbox_rate(paths: list[Path], workers: int) -> tuple[float, Counter]:
+    from shortlist.documents.extract import extract_path
+    from shortlist.documents.limits import Limits
+    from shortlist.documents.sandbox import Sandbox
+
+    failures: Counter = Counter()
+    with Sandbox(workers, Limits.from_settings()) as box:
+        start = time.perf_counter()
+        for _, result in box.imap(extract_path, paths):
+            if isinstance(result, Exception):
+                failures[getattr(result, "reason", "error").value] += 1
+        return len(paths) / (time.perf_counter() - start), failures
+
+
+def main() -> None:
+    parser = data_arg(argparse.ArgumentParser(description=__doc__.splitlines()[0]))
+    parser.add_argument("--limit", type=int, default=0, help="use only the first N files (0: all)")
+    parser.add_argument("--sample", type=int, default=100, help="files for the slow baselines and order check")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--no-write", action="store_true", help="print only; leave BENCHMARKS.md alone")
+    args = parser.parse_args()
+    root = resolve_data(args.data, SET)
+    labels = root / "labels.csv"
+    if not labels.is_file():
+        skip(f"{labels} not found; pass --data pointing at the shared datasets folder")
+    with labels.open(newline="", encoding="utf-8") as fh:
+        paths = [root / row["path"] for row in csv.DictReader(fh)]
+    if args.limit:
+        paths = paths[: args.limit]
+    rng = random.Random(0)
+    sample = rng.sample(paths, min(args.sample, len(paths)))
+
+    from shortlist.documents.extract import extract_path
+
+    extract_path(paths[0])  # imports and pdfium start-up are not per-file costs
+    print(f"our extraction over {len(paths)} files ...", flush=True)
+    ours_t, ours_out, ours_total = _time_each(lambda p: extract_path(p), paths)
+    pages = sum(d.pages for d in ours_out if hasattr(d, "pages"))
+    ours_fail = Counter(getattr(d, "reason", None).value for d in ours_out if isinstance(d, Exception))
+
+    print(f"baselines on a random sample of {len(sample)} ...", flush=True)
+    s_ours_t, s_ours, _ = _time_each(_ours, sample)
+    pm_t, pm_out, _ = _time_each(_pdfminer, sample)
+    md_t, md_out, _ = _time_each(_markitdown, sample)
+    seq, bag = [], []
+    for o, ref in zip(s_ours, pm_out):
+        if isinstance(o, str) and isinstance(ref, str):
+            s, b = _order_scores(o, ref)
+            seq.append(s)
+            bag.append(b)
+
+    print(f"sandboxed extraction, {args.workers} workers ...", flush=True)
+    sb_rate, sb_fail = _sandbox_rate(paths, args.workers)
+
+    e2e = None
+    try:
+        from shortlist.pipeline import parse_paths
+    except ImportError:
+        parse_paths = None
+    if parse_paths is not None:
+        print(f"end to end (pipeline.parse_paths), {args.workers} workers ...", flush=True)
+        start = time.perf_counter()
+        outcomes = list(parse_paths(paths, workers=args.workers))
+        wall = time.perf_counter() - start
+        secs = [o.seconds for o in outcomes if o.ok]
+        fails = Counter(o.error.reason.value for o in outcomes if not o.ok and o.error)
+        e2e = (len(outcomes) / wall, statistics.median(secs) if secs else float("nan"), _pct(secs, 0.95), fails)
+    rss_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss_child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+    n = len(paths)
+    per_file_ms = lambda ts: 1000 * statistics.mean(ts) if ts else float("nan")  # noqa: E731
+    speed_rows = [
+        ["shortlist extraction (1 process)", f"{n} files", f"{n / ours_total:.1f}", f"{1000 * ours_total / max(pages, 1):.1f}",
+         f"{1000 * statistics.median(ours_t):.1f}", f"{1000 * _pct(ours_t, 0.95):.1f}", "1.0"],
+        ["shortlist extraction (1 process)", f"sample {len(sample)}", f"{1000 / per_file_ms(s_ours_t):.1f}", "",
+         f"{1000 * statistics.median(s_ours_t):.1f}", f"{1000 * _pct(s_ours_t, 0.95):.1f}", "1.0"],
+        ["pdfminer.six extract_text", f"sample {len(sample)}", f"{1000 / per_file_ms(pm_t):.1f}", "",
+         f"{1000 * statistics.median(pm_t):.1f}", f"{1000 * _pct(pm_t, 0.95):.1f}",
+         f"{per_file_ms(pm_t) / per_file_ms(s_ours_t):.1f}x slower"],
+        ["markitdown convert", f"sample {len(sample)}", f"{1000 / per_file_ms(md_t):.1f}", "",
+         f"{1000 * statistics.median(md_t):.1f}", f"{1000 * _pct(md_t, 0.95):.1f}",
+         f"{per_file_ms(md_t) / per_file_ms(s_ours_t):.1f}x slower"],
+        [f"shortlist extraction, sandbox, {args.workers} workers", f"{n} files", f"{sb_rate:.1f}", "", "", "", ""],
+    ]
+    if e2e is not None:
+        speed_rows.append([f"END TO END pipeline.parse_paths, {args.workers} workers", f"{n} files", f"{e2e[0]:.1f}", "",
+                           f"{1000 * e2e[1]:.1f}", f"{1000 * e2e[2]:.1f}", ""])
+    md = [
+        "## Parse speed (`benchmarks/parse_speed.py`)",
+        "",
+        f"Data: `{SET}` ({n} PDFs, {pages} pages). Machine: {machine()}.",
+        "Baselines are slow, so they ran on a random sample (seed 0); their rate is files/s over that sample.",
+        "Latency columns are per file; in the end-to-end row they are the worker-side seconds per file.",
+        "",
+        markdown_table(["what", "files", "files/s", "ms/page", "median ms", "p95 ms", "vs ours"], speed_rows),
+        "",
+        f"Failures, our extraction: {dict(ours_fail) or 'none'}; sandbox: {dict(sb_fail) or 'none'}"
+        + (f"; end to end: {dict(e2e[3]) or 'none'}" if e2e else "; end to end: pipeline not available (TODO)"),
+        f"Peak RSS: this process {rss_self:.0f} MiB, largest child {rss_child:.0f} MiB.",
+        "",
+        f"Reading order vs pdfminer on the sample ({len(seq)} files): word-sequence match ratio "
+        f"median {statistics.median(seq) if seq else float('nan'):.3f} (mean {statistics.mean(seq) if seq else float('nan'):.3f}); "
+        f"order-free word overlap median {statistics.median(bag) if bag else float('nan'):.3f}. "
+        "pdfminer is a reference, not ground truth: on two-column pages the two can differ and both be readable.",
+    ]
+    text = "\n".join(md)
+    print(text)
+    if not args.no_write:
+        print(f"written to {write_block('parse_speed', text)}")
+
+
+if __name__ == "__main__":
+    main()
