@@ -24,10 +24,10 @@ _LEXICON: dict[str, str] = {
     ),
     "work": (
         r"experience|work experience|professional experience|employment history|employment|work history"
-        r"|career history|career experience|relevant experience|professional background|job history"
+        r"|career history|career experience|job history|relevant experience|professional background|job history"
         r"|internships?|internship experience|experience summary|working experience|work & experience"
         r"|academic and professional experience|teaching experience|工作经历|工作经验|实习经历|实习经验"
-        r"|工作履历|职业经历|工作背景"
+        r"|工作履历|职业经历|工作背景|任职经历|从业经历|工作经历及项目"
     ),
     "projects": (
         r"projects?|project experience|projects? undertaken|academic projects?|personal projects?"
@@ -37,7 +37,7 @@ _LEXICON: dict[str, str] = {
         r"skills|skill set|skillset|technical skills|key skills|core skills|core competenc(?:y|ies)"
         r"|competenc(?:y|ies)|areas of expertise|expertise|technical expertise|technologies|tech stack"
         r"|technical proficiency|it skills|computer skills|professional skills|technical tools|tools"
-        r"|专业技能|技能特长|个人技能|技能|职业技能|技能证书|专业能力|技术栈|技术能力|IT技能"
+        r"|专业技能|技能特长|个人技能|技能|职业技能|技能证书|专业能力|技术栈|技术能力|IT技能|技能清单|掌握技能"
     ),
     "certifications": (
         r"certifications?|certificates?|licenses?|licenses and certifications|certifications and licenses"
@@ -83,6 +83,20 @@ def heading_name(line: str) -> str | None:
     norm = _normalise(line)
     if not norm:
         return None
+    found = _lookup(norm)
+    if found is None and len(norm) <= 40:
+        # "Career Experience/Job History", "Education & Training": every part a heading.
+        parts = [x for x in _JOINER.split(norm) if x]
+        names = [_lookup(x) for x in parts]
+        if len(parts) > 1 and all(names):
+            found = names[0]
+    return found
+
+
+_JOINER = re.compile(r"\s*(?:/|&|\band\b|,|、|及|与|和)\s*")
+
+
+def _lookup(norm: str) -> str | None:
     for name, rx in _HEADING.items():
         if rx.fullmatch(norm):
             return name

@@ -64,7 +64,9 @@ def link_skills(
             source = "summary"  # an untitled summary paragraph in the header block
         skill = by_name.get(hit.name)
         if skill is None:
-            skill = by_name[hit.name] = Skill(name=hit.name, skill_id=getattr(hit, "skill_id", None))
+            skill = by_name[hit.name] = Skill(
+                name=hit.name, skill_id=getattr(hit, "skill_id", None), category=getattr(hit, "category", None)
+            )
             intervals[hit.name] = []
         skill.mentions.append(SkillMention(source=source, evidence=ev, work_index=work_index))
         if work_index is not None:
@@ -76,5 +78,6 @@ def link_skills(
         if ivs:
             skill.months = union_months(ivs)
             skill.last_used = index_to_ym(max(b for _, b in ivs) - 1)
-        skill.category = _category(name)
+        if skill.category is None:
+            skill.category = _category(name)
     return list(by_name.values())

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from shortlist.profile.dates import DateRange, find_ranges, months_between
+from shortlist.profile.dates import DATE_RE, DateRange, find_ranges, months_between
 from shortlist.profile.model import WorkItem
 from shortlist.profile.spans import Line, evidence
 
@@ -21,7 +21,9 @@ _TITLE_WORDS = re.compile(
     r"|founder|co-founder|partner|cto|ceo|cfo|coo|member of technical staff|sde|sdet|qa|devops|agent|nurse"
     r"|therapist|worker|advertiser|fellow|researcher|auditor|operator|principal|strategist|controller"
     r"|buyer|cashier|attendant|secretary|receptionist|chef|driver|technologist|expert|mentor|tutor|freelancer"
-    r"|contractor|staff|employee|trainer|merchandiser|marketer|marketing|sales|support|hr|member)\b"
+    r"|contractor|staff|employee|trainer|merchandiser|marketer|marketing|sales|support|hr|member|coach"
+    r"|counsell?or|musician|artist|pharmacist|physician|doctor|surgeon|paralegal|attorney|lawyer|banker"
+    r"|teller|mechanic|electrician|foreman|inspector|investigator|correspondent|journalist|producer|host)\b"
     r"|工程师|经理|主管|总监|专员|实习生|实习|助理|分析师|设计师|开发|顾问|主任|组长|架构师|运营|总裁|总经理|负责人"
     r"|研究员|会计|出纳|教师|讲师|销售|客服|测试|产品|专家|秘书|行政|前端|后端|算法|技术员|编辑",
     re.IGNORECASE,
@@ -48,7 +50,22 @@ _DESC_START = re.compile(
     r"^(?:responsibilit|roles?\b|project|description|environment|technologies|client|duration|team size|key"
     r"|achievements?|工作内容|工作职责|职责|项目)", re.IGNORECASE
 )
+_LABELLED = re.compile(
+    r"^\s*(?:(?P<emp>公司名称|公司|单位名称|单位|工作单位|雇主|company|employer|organi[sz]ation|firm)"
+    r"|(?P<title>职位|岗位|职务|担任职务|担任|title|job title|position|role|designation)"
+    r"|(?P<loc>工作地点|地点|城市|location|city))\s*[:：]\s*(?P<value>.+)$",
+    re.IGNORECASE,
+)
+_IGNORED_LABEL = re.compile(
+    r"^(?:时间|日期|起止时间|工作时间|在职时间|任职时间|duration|period|dates?|from|to|tenure|worked)\s*[:：]?$",
+    re.IGNORECASE,
+)
+# A Chinese organisation name ends in one of these; a space after it ends the name even
+# when a PDF kept only one blank ("某某科技有限公司 Java开发工程师").
+_CJK_ORG_END = re.compile(r"(?:(?<=公司)|(?<=集团)|(?<=银行)|(?<=大学)|(?<=学院)|(?<=医院)|(?<=研究院)|(?<=研究所)"
+                          r"|(?<=事务所)|(?<=中心)|(?<=工作室)|(?<=厂))[ \t\u3000]+")
 _MAX_HEADER = 90
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def is_title_like(s: str) -> bool:
@@ -95,7 +112,7 @@ def split_header(pieces: list[str]) -> tuple[str | None, str | None, str | None]
         if m and _TITLE_WORDS.search(m.group(1)):
             flat += [m.group(1), "\x00company:" + m.group(2)]
             continue
-        for x in _SPLIT.split(p):
+        for x in _SPLIT.split(_CJK_ORG_END.sub("  ", p)):
             x = x.strip(" -–—,:|")
             if not x:
                 continue
@@ -103,13 +120,28 @@ def split_header(pieces: list[str]) -> tuple[str | None, str | None, str | None]
             flat += [x] if _kind(x) == "location" else [y for y in _COMMA.split(x) if y]
     employer = title = location = None
     unknown: list[str] = []
+    labelled: list[str] = []
     for piece in flat:
+        lm = _LABELLED.match(piece)
+        if lm:
+            value = lm.group("value").strip(" -–—,:|")
+            if lm.group("emp") and employer is None and value:
+                employer = value
+            elif lm.group("title") and title is None and value:
+                title = value
+            elif lm.group("loc") and location is None and value:
+                location = value
+            continue
+        if _IGNORED_LABEL.match(piece.strip(" -–—,:|·•")):
+            continue
+        labelled.append(piece)
+    for piece in labelled:
         piece = piece.strip(" -–—,:|·•")
         if piece.startswith("\x00company:"):
             employer = employer or piece[len("\x00company:"):].strip(" -–—,")
             continue
-        if not piece or len(piece) < 2:
-            continue
+        if not piece or len(piece) < 2 or not _LETTER.search(DATE_RE.sub(" ", piece)):
+            continue  # a second date, a number: not a name or a title
         kind = _kind(piece)
         if kind == "company" and employer is None:
             employer = piece
