@@ -234,6 +234,54 @@ def serve(
     uvicorn.run(create_app(url, st["data_dir"]), host=host, port=port, log_level="warning")
 
 
+class AuditFmt(str, Enum):
+    table = "table"
+    json = "json"
+    html = "html"
+
+
+@app.command()
+def audit(
+    table: Annotated[Path, typer.Argument(help="CSV: one row per candidate, an outcome column and self-reported categories.")],
+    outcome: Annotated[str, typer.Option(help="Column with the tool's outcome: selected yes/no (1/0) or a score.")],
+    format: Annotated[AuditFmt, typer.Option("--format", "-f")] = AuditFmt.table,
+    sex_column: Annotated[Optional[str], typer.Option(help="Column of sex/gender (default: found by name).")] = None,
+    race_column: Annotated[Optional[str], typer.Option(help="Column of race/ethnicity (default: found by name).")] = None,
+    source: Annotated[str, typer.Option(help="Data source to state in the report.")] = "",
+    min_share: Annotated[float, typer.Option(help="Categories under this share are listed but not rated.")] = 0.02,
+    out_file: Annotated[Optional[Path], typer.Option("--out", "-o")] = None,
+) -> None:
+    """Bias audit: selection or scoring rates and impact ratios per category and intersection."""
+    from shortlist.fairness.audit import audit_csv, to_html
+
+    try:
+        rep = audit_csv(table, outcome, sex_col=sex_column, race_col=race_column,
+                        data_source=source or str(table), min_share=min_share)
+    except (ValueError, OSError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    if format is AuditFmt.table:
+        t = Table(title=f"Bias audit of {rep.outcome} ({rep.outcome_type}), {rep.total} people, {rep.audit_date}")
+        for col in ("dimension", "category", "count", "rate", "impact ratio", "p", "notes"):
+            t.add_column(col)
+        for r in rep.rows:
+            notes = "; ".join(x for x in ("reference" if r.reference else "", "[red]below 0.80[/red]" if r.flagged else "",
+                                          "not rated (<2%)" if r.excluded else "", "small sample" if r.small_sample else "") if x)
+            t.add_row(r.dimension, r.category, str(r.count), f"{r.rate:.3f}",
+                      "" if r.impact_ratio is None else f"{r.impact_ratio:.3f}",
+                      "" if r.p_value is None else f"{r.p_value:.3f}", notes)
+        out.print(t)
+        for w in rep.warnings:
+            err.print(f"[yellow]note:[/yellow] {w}")
+        return
+    text = rep.model_dump_json(indent=2) if format is AuditFmt.json else to_html(rep)
+    if out_file:
+        out_file.write_text(text, encoding="utf-8")
+        err.print(f"wrote {out_file}")
+    else:
+        sys.stdout.write(text + "\n")
+
+
 @app.command()
 def version() -> None:
     """Print the version."""

@@ -1,0 +1,1 @@
+"""Fairness: bias audits (impact ratios), blind screening support, consistency checks."""
