@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import functools
 import os
 import platform
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
@@ -120,3 +122,18 @@ def markdown_table(header: list[str], rows: list[list[object]]) -> str:
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
     lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
     return "\n".join(lines)
+
+
+@functools.cache
+def skill_canonicaliser() -> Callable[[str], str | None]:
+    """The taxonomy's ``canonical`` (alias -> canonical skill name), or a no-op without one.
+
+    Gold skill labels are written as the resume wrote them ("k8s", "Postgres") while the parser
+    reports canonical names, so comparing values fairly needs the same mapping on both sides.
+    """
+    try:
+        from shortlist.skills.taxonomy import Taxonomy
+
+        return Taxonomy.default().canonical
+    except Exception:  # noqa: BLE001 - the taxonomy is optional here; without it names compare as written
+        return lambda _name: None

@@ -27,7 +27,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import machine, markdown_table, skip, write_block
+from benchmarks.common import machine, markdown_table, skill_canonicaliser, skip, write_block
 from benchmarks.zh_resumes import EduTruth, WorkTruth, ZhResume, generate, render_docx, render_pdf
 
 ERRORS_PATH = Path("/tmp/parse_zh_errors.txt")
@@ -91,16 +91,6 @@ def _pair(truths: list, preds: list, keys: list[tuple[Callable, Callable]]) -> l
             matched[ti] = free.pop(0)
         out.append((t, preds[matched[ti]] if ti in matched else None))
     return out
-
-
-def _canonical() -> Callable[[str], str | None]:
-    try:
-        from shortlist.skills.taxonomy import Taxonomy
-
-        taxonomy = Taxonomy.default()
-        return taxonomy.canonical
-    except Exception:  # noqa: BLE001 - the taxonomy is optional for this benchmark: fall back to names as written
-        return lambda _name: None
 
 
 def score(resume: ZhResume, profile, fmt: str, today: _dt.date, scorer: Scorer,  # type: ignore[no-untyped-def]
@@ -169,7 +159,7 @@ def run(n: int, seed: int, pdf_share: float, docx_share: float) -> tuple[str, Sc
     resumes = generate(n, seed=seed, today=today)
     n_pdf = int(n * pdf_share) if extract_path else 0
     n_docx = int(n * docx_share) if extract_path else 0
-    canonical = _canonical()
+    canonical = skill_canonicaliser()
     scorer = Scorer()
     crashes: list[str] = []
     started = time.perf_counter()
