@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -272,7 +273,7 @@ def _bound_skills(ctx: _Ctx, c: Clause, hs: list[SkillHitLike], ph: rules.YearsP
     bound: list[SkillHitLike] = []
     if after and rules.years_to_skill_gap(ctx.visible[b:after[0].start]):
         bound.append(after[0])
-        for prev, nxt in zip(after, after[1:]):
+        for prev, nxt in itertools.pairwise(after):
             if not rules.skill_list_gap(ctx.visible[prev.end:nxt.start]):
                 break
             bound.append(nxt)
@@ -294,6 +295,9 @@ def _years(
     largest required figure ("5+ years, incl. 2+ years leading" -> 5), else the largest
     optional one."""
     overall: list[tuple[bool, float, Evidence | None]] = []
+    # "3+ years of experience in data science" / "5年以上Java开发经验": years of experience in
+    # one skill. They set the overall minimum only when the job states no other one.
+    fallback: list[tuple[bool, float, Evidence | None]] = []
     for i, c in enumerate(ctx.layout.clauses):
         if ctx.req[i] is None:
             continue
@@ -309,8 +313,12 @@ def _years(
                     acc.years, acc.years_required = ph.years, required
                     if required or not acc.required:  # quote the sentence that states the years
                         acc.ev = ctx.quote(c, (h.start, c.start + ph.end), h.confidence)
+            quote = ctx.quote(c, (c.start + ph.start, c.start + ph.end))
             if not specific and ph.context:
-                overall.append((required, ph.years, ctx.quote(c, (c.start + ph.start, c.start + ph.end))))
+                overall.append((required, ph.years, quote))
+            elif specific and rules.EXPERIENCE_WORD.search(ctx.clause_text(c)):
+                fallback.append((required, ph.years, quote))
+    overall = overall or fallback
     if not overall:
         return None
     required, years, ev = max(overall, key=lambda t: (t[0], t[1]))
@@ -322,7 +330,7 @@ def _clause_area(text: str) -> str | None:
     fact = rules.find_education(text)
     if fact is not None:
         return fact.area
-    return rules.find_area(text) if re.search(r"专业|\bmajor\b|\bdegree\b", text, re.I) else None
+    return rules.find_area(text) if re.search(r"专业|\bmajor\b|\bdegree\b", text, re.IGNORECASE) else None
 
 
 _LEVEL_LABEL = {
@@ -391,8 +399,19 @@ def _location(ctx: _Ctx) -> tuple[Val[str] | None, bool | None, bool]:
         br = rules.bracket_place(ctx.visible[line_start:line_end])
         if br:
             ev = evidence(ctx.text, line_start + br[0], line_start + br[1])
-            if ev and not re.fullmatch(r"remote|远程", ev.text, re.I):
+            if ev and not re.fullmatch(r"remote|远程", ev.text, re.IGNORECASE):
                 place = Val[str](value=ev.text, evidence=ev)
+    if place is None and layout.items:
+        # The header line(s) right under the title: "Acme · Seattle, WA (hybrid) · Full-time".
+        for it in layout.items[:3]:
+            if it.kind not in ("intro", "role"):
+                break
+            span = rules.meta_place(ctx.visible[it.start:it.end])
+            if span:
+                ev = evidence(ctx.text, it.start + span[0], it.start + span[1])
+                if ev:
+                    place = Val[str](value=ev.text, evidence=ev)
+                break
     yes = no = explicit_no = hybrid = False
     for i, c in enumerate(layout.clauses):
         if c.kind in ("apply", "benefits"):
@@ -409,7 +428,7 @@ def _location(ctx: _Ctx) -> tuple[Val[str] | None, bool | None, bool]:
         no |= remote is False
         explicit_no |= neg
         hybrid |= hy
-    if layout.title and re.search(r"remote|远程", ctx.visible[layout.title[0]:layout.title[1]], re.I):
+    if layout.title and re.search(r"remote|远程", ctx.visible[layout.title[0]:layout.title[1]], re.IGNORECASE):
         yes = True
     remote = False if explicit_no else True if yes else False if no else None
     return place, remote, hybrid and not (remote and not no)
@@ -438,10 +457,15 @@ def _authorization(ctx: _Ctx) -> Requirement | None:
 
 
 def _responsibilities(ctx: _Ctx) -> list[Val[str]]:
+    """Items of the responsibilities sections; where a section has bullets, only those
+    (the sentence introducing the list is not a duty)."""
     out: list[Val[str]] = []
-    for s, e, kind in ctx.layout.items:
-        if kind != "resp":
+    items = [it for it in ctx.layout.items if it.kind == "resp"]
+    listed = {it.section for it in items if it.bulleted}
+    for it in items:
+        if it.section in listed and not it.bulleted:
             continue
+        s, e = it.start, it.end
         while e > s and ctx.text[e - 1] in ";；,，":
             e -= 1
         ev = evidence(ctx.text, s, e)

@@ -63,6 +63,7 @@ _YEARS_ZH = re.compile(
     r"(?![级底薪终假度龄内前后初中末月份])"
 )
 _YEARS_ZH_CONTEXT = re.compile(r"经验|工作|开发|从业|经历|年限|资历")
+EXPERIENCE_WORD = re.compile(r"\bexperience\b|经验", re.IGNORECASE)
 
 
 def _num(s: str) -> float:
@@ -145,7 +146,7 @@ _AREA_EN = re.compile(
     r"\b(?:degree|diploma|bachelor'?s?|master'?s?|ph\.?\s?d\.?|(?-i:B\.?S\.?c?|M\.?S\.?c?|BA|MA))\b"
     r"[^.;\n]{0,30}?\b(?:in|of)\s+(?!a\s+related|related|relevant|any\b|science\s+or\b)"
     r"(?P<area>[A-Za-z][A-Za-z&/,\- ]{1,60}?)"
-    r"(?=\s*(?:,?\s+or\s+(?:an?\s+)?(?:related|similar|equivalent|relevant|other|comparable)|,\s*or\b|[(;.\n]|$"
+    r"(?=\s*(?:,?\s+or\s+(?:an?\s+)?(?:related|similar|equivalent|relevant|other|another|comparable|any)|,\s*or\b|[(;.\n]|$"
     r"|\s+(?:with|and/or|or\s+equivalent|preferred|required|is|are)\b))",
     re.IGNORECASE,
 )
@@ -284,6 +285,35 @@ _BRACKET_PLACE = re.compile(r"^\s*(?:#+\s*)?[【\[]\s*(?P<v>[^】\]]{2,12}?)\s*[
 _NOT_PLACE = re.compile(r"急招|急聘|内推|招聘|社招|校招|热招|直招|hiring|urgent|job|全职|兼职|实习", re.IGNORECASE)
 
 
+_META_SPLIT = re.compile(r"\s+[·•|｜]\s+|\s+[-–—]\s+|\s*[·•|｜]\s*")
+_META_EN_PLACE = re.compile(
+    r"(?P<v>[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,3},\s*(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}))"
+    r"(?:\s*[(（][^()（）]*[)）]|\s+or\s+remote\b.*)?"
+)
+_META_ZH_PLACE = re.compile(r"(?P<v>[\u4e00-\u9fff]{2,4}(?:市)?)(?:\s*[(（][^()（）]*[)）])?")
+_NOT_ZH_PLACE = re.compile(r"全职|兼职|实习|远程|公司|集团|科技|团队|招聘|内推|急招|校招|社招|不限|面议")
+
+
+def meta_place(line: str) -> tuple[int, int] | None:
+    """A place in a header line under the title: "Acme · Seattle, WA (hybrid) · Full-time",
+    "Great Plains - Minneapolis, MN - Full-time", "Fabrikam · 杭州 · 全职"."""
+    bounds = [0]
+    for m in _META_SPLIT.finditer(line):
+        bounds += [m.start(), m.end()]
+    bounds.append(len(line))
+    parts = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+    if len(parts) < 2:
+        return None
+    for a, b in parts:
+        part = line[a:b]
+        lead = len(part) - len(part.lstrip(" *"))
+        core = part.strip(" *")
+        m = _META_EN_PLACE.fullmatch(core) or _META_ZH_PLACE.fullmatch(core)
+        if m and not _NOT_ZH_PLACE.search(m.group("v")):
+            return a + lead + m.start("v"), a + lead + m.end("v")
+    return None
+
+
 def remote_status(text: str) -> tuple[bool | None, bool, bool]:
     """(remote, hybrid, explicit_no) for one clause: "no remote" is explicit; "on-site"
     only counts when nothing in the clause says remote ("Remote, quarterly on-site meetups")."""
@@ -351,7 +381,9 @@ _SENIORITY: list[tuple[Seniority, str]] = [
     ("director", r"\bdirector\b|\bhead\s+of\b|总监|负责人"),
     ("manager", r"(?<!product\s)(?<!project\s)(?<!program\s)(?<!account\s)\bmanager\b|(?<!产品)(?<!项目)经理"),
     ("principal", r"\bprincipal\b|\bdistinguished\b|\bfellow\b|专家"),
-    ("lead", r"\blead\b|\bstaff\b|\bteam\s+leader\b|组长|主管|\bTL\b"),
+    # "Staff Engineer" is a level in tech; a "Staff Accountant" is not.
+    ("lead", (r"\blead\b|\bstaff\s+(?:[\w/-]+\s+){0,3}(?:engineer|scientist|developer|designer|architect|researcher|sre)\b"
+             r"|\bteam\s+leader\b|组长|主管|\bTL\b")),
     ("senior", r"\bsenior\b|\bsr\.?(?=\s|$)|高级|资深"),
     ("mid", r"\bmid[- ]?level\b|\bintermediate\b|\bmid\b|中级"),
     ("junior", r"\bjunior\b|\bjr\.?(?=\s|$)|\bentry[- ]level\b|\bgraduate\b|\bnew\s+grad\b|初级|应届|校招"),

@@ -6,6 +6,7 @@ offsets into the job text so requirements can quote it.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -13,7 +14,7 @@ from typing import Literal
 from shortlist.profile.spans import Line, split_lines, trim
 
 SectionKind = Literal[
-    "title", "intro", "resp", "req", "nice", "stack", "about", "benefits", "apply", "location", "other"
+    "title", "intro", "role", "resp", "req", "nice", "stack", "about", "benefits", "apply", "location", "other"
 ]
 # Sections whose words never become requirements: they describe the employer, not the hire.
 IGNORED_KINDS: frozenset[str] = frozenset({"about", "benefits", "apply"})
@@ -21,28 +22,30 @@ IGNORED_KINDS: frozenset[str] = frozenset({"about", "benefits", "apply"})
 # Heading keywords per section kind, tried in this order (so "Preferred Qualifications" is
 # nice-to-have before "Qualifications" makes it required).
 _HEADINGS: list[tuple[SectionKind, str]] = [
-    ("nice", r"nice[\s-]*to[\s-]*haves?|preferred(?:\s+\w+)?|bonus(?:\s+points)?|pluses|plus|good[\s-]*to[\s-]*haves?"
-             r"|desirable|desired(?:\s+\w+)?|extra\s+credit|ideally|optional|加分项?|优先条件|优先考虑|更佳|加分条件"),
-    ("benefits", r"benefits|perks|what\s+we\s+offer|we\s+offer|compensation|salary(?:\s+range)?|pay|why\s+join\s+us"
-                 r"|why\s+you'?ll\s+love|福利待遇|薪资福利|薪酬福利|福利|待遇|薪资|薪酬"),
+    ("nice", (r"nice[\s-]*to[\s-]*haves?|preferred(?:\s+\w+)?|bonus(?:\s+points)?|pluses|plus|good[\s-]*to[\s-]*haves?"
+             r"|desirable|desired(?:\s+\w+)?|extra\s+credit|ideally|optional|加分项?|优先条件|优先考虑|更佳|加分条件")),
+    ("benefits", (r"benefits|perks|what\s+we\s+offer|we\s+offer|compensation|salary(?:\s+range)?|pay|why\s+join\s+us"
+                 r"|why\s+you'?ll\s+love|福利待遇|薪资福利|薪酬福利|福利|待遇|薪资|薪酬")),
     ("apply", r"how\s+to\s+apply|to\s+apply|apply|application|contact|联系方式|投递方式|简历投递|应聘方式|联系我们|投递"),
     ("stack", r"(?:our\s+|the\s+)?tech(?:nology)?\s+stack|our\s+stack|tools\s+we\s+use|技术栈"),
-    ("resp", r"(?:key\s+|main\s+|core\s+|your\s+)?responsibilit(?:y|ies)|what\s+you(?:'ll|\s+will)\s+(?:be\s+)?do(?:ing)?"
-             r"|duties|(?:the|your)\s+role|about\s+the\s+role|role\s+overview|in\s+this\s+role|day[\s-]to[\s-]day"
-             r"|your\s+mission|(?:job\s+)?description|岗位职责|工作职责|工作内容|职位描述|岗位描述|职责描述|职位职责"
-             r"|主要职责|你将负责|你的职责|工作描述|职责"),
-    ("req", r"(?:job\s+|key\s+|minimum\s+|basic\s+|required\s+)?requirements?|(?:minimum\s+|basic\s+|required\s+)?qualifications?"
+    ("resp", (r"(?:key\s+|main\s+|core\s+|your\s+)?responsibilit(?:y|ies)|what\s+you(?:'ll|\s+will)\s+(?:be\s+)?do(?:ing)?"
+             r"|duties|in\s+this\s+role|day[\s-]to[\s-]day|your\s+mission|(?:job\s+)?description"
+             r"|岗位职责|工作职责|工作内容|职位描述|岗位描述|职责描述|职位职责|主要职责|你将负责|你的职责|工作描述|职责")),
+    # Prose about the position: required like the body, but not a list of responsibilities.
+    ("role", (r"(?:the|your)\s+role|about\s+the\s+(?:role|job|position)|role\s+overview|the\s+opportunity|overview"
+             r"|summary|职位概述|岗位概述")),
+    ("req", (r"(?:job\s+|key\s+|minimum\s+|basic\s+|required\s+)?requirements?|(?:minimum\s+|basic\s+|required\s+)?qualifications?"
             r"|must[\s-]*haves?|what\s+you(?:'ll|\s+will)?\s+bring|what\s+we(?:'re|\s+are)\s+looking\s+for"
             r"|who\s+you\s+are|you\s+have|you\s+are|about\s+you|your\s+profile|your\s+background|(?:required\s+)?skills"
             r"|experience|what\s+you\s+need|required|任职要求|岗位要求|任职资格|职位要求|技能要求|能力要求|任职条件"
-            r"|我们希望你|我们期望|要求"),
-    ("about", r"about\s+us|about\s+the\s+(?:company|team)|who\s+we\s+are|our\s+company|the\s+company|company"
-              r"|公司介绍|公司简介|关于我们|团队介绍|企业介绍"),
+            r"|我们希望你|我们期望|要求")),
+    ("about", (r"about\s+us|about\s+the\s+(?:company|team)|who\s+we\s+are|our\s+company|the\s+company|company"
+              r"|公司介绍|公司简介|关于我们|团队介绍|企业介绍")),
     ("location", r"(?:work\s+|job\s+)?location|工作地点|办公地点|工作城市|地点"),
 ]
 _KIND_RE = [(kind, re.compile(rf"(?:{pat})", re.IGNORECASE)) for kind, pat in _HEADINGS]
 _FILLER = r"(?:(?:key|main|core|our|your|the|job|minimum|basic|additional|other|general|technical|professional|what|and|&)\s+){0,2}"
-_TAIL = r"(?:\s*(?:&|and|/|,)\s*[\w' ]{1,30})?"
+_TAIL = r"(?:\s*(?:&|and|/|,)\s*[\w' ]{1,30})?(?:\s*[(（][^()（）]{1,30}[)）])?"
 
 _DECOR = re.compile(r"^(?:#{1,6}\s*|\*{1,3}|_{2,3}|[【\[「『<]|[一二三四五六七八九十]+\s*[、.．]\s*|\d{1,2}\s*[.、．)]\s+)+")
 _DECOR_END = re.compile(r"(?:\*{1,3}|_{2,3}|[】\]」』>]|\s|[:：])+$")
@@ -88,10 +91,21 @@ class Clause:
     item: int
 
 
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A bullet item, or a line of prose, in the section numbered ``section``."""
+
+    start: int
+    end: int
+    kind: SectionKind
+    section: int
+    bulleted: bool
+
+
 @dataclass(slots=True)
 class Layout:
     title: tuple[int, int] | None
-    items: list[tuple[int, int, SectionKind]]  # bullet items / lines with their section kind
+    items: list[Item]
     clauses: list[Clause]
     kinds_seen: set[str]
 
@@ -171,7 +185,7 @@ def _title(text: str, lines: list[Line]) -> tuple[int, int] | None:
     return s, s + len(core)
 
 
-def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _split_items(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     """One line -> items: the line itself, or its parts at inline enumerators ("1、 2、")
     and, in Chinese, at semicolons ("负责数据分析；搭建报表。")."""
     seg = text[start:end]
@@ -180,13 +194,13 @@ def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cuts += [m.end() for m in re.finditer(r"[；;]", seg) if m.end() < len(seg)]
     bounds = sorted({0, *cuts, len(seg)})
     out = []
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in itertools.pairwise(bounds):
         m = BULLET.match(seg[a:b])
         if m:
             a += m.end()
         s, e = trim(text, start + a, start + b)
         if s < e:
-            out.append((s, e))
+            out.append((s, e, bool(m) or len(bounds) > 2))
     return out
 
 
@@ -215,30 +229,33 @@ def read_layout(text: str) -> Layout:
     lines = split_lines(text)
     title = _title(text, lines)
     kind: SectionKind = "intro"
+    section = 0
     kinds_seen: set[str] = set()
-    items: list[tuple[int, int, SectionKind]] = []
+    items: list[Item] = []
     for line in lines:
         if line.blank or (title and line.start <= title[0] < max(line.end, line.start + 1)):
             continue
         head = read_heading(line)
         if head is not None:
-            if head.kind in ("location",) and head.content_start is not None:
-                items.append((*trim(text, head.content_start, line.end), "location"))
+            if head.kind == "location" and head.content_start is not None:
+                s, e = trim(text, head.content_start, line.end)
+                items.append(Item(s, e, "location", -1, False))
                 continue
             kind = head.kind or "other"
+            section += 1
             kinds_seen.add(kind)
             if head.content_start is None:
                 continue
             start = head.content_start
         else:
             start = line.start
-        for s, e in _split_items(text, start, line.end):
-            items.append((s, e, kind))
+        for s, e, bulleted in _split_items(text, start, line.end):
+            items.append(Item(s, e, kind, section, bulleted))
     clauses: list[Clause] = []
     if title:
         clauses.append(Clause(title[0], title[1], "title", -1))
-    for i, (s, e, k) in enumerate(items):
-        for cs, ce in split_clauses(text, s, e):
-            clauses.append(Clause(cs, ce, k, i))
+    for i, it in enumerate(items):
+        for cs, ce in split_clauses(text, it.start, it.end):
+            clauses.append(Clause(cs, ce, it.kind, i))
     clauses.sort(key=lambda c: c.start)
     return Layout(title, items, clauses, kinds_seen)
