@@ -21,7 +21,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from shortlist.embed.base import Calibration, Embedder
+from shortlist.embed.base import Calibration, Embedder, logistic
 from shortlist.embed.lang import needs_multilingual
 
 Pair = tuple[str, str, float]
@@ -189,7 +189,7 @@ def fit_calibration(cos: np.ndarray, grades: np.ndarray) -> Calibration:
     x0 = np.array([slope0, -slope0 * (hi + lo) / 2])
 
     def residuals(p: np.ndarray) -> np.ndarray:
-        return Calibration(float(p[0]), float(p[1]))(cos).astype(np.float64) - grades
+        return logistic(cos, p[0], p[1]) - grades
 
     fit = least_squares(residuals, x0)
     return Calibration(slope=round(float(fit.x[0]), 3), offset=round(float(fit.x[1]), 3))
