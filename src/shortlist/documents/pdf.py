@@ -312,68 +312,81 @@ def _rows(segments: list[_Segment]) -> list[list[_Segment]]:
     return rows
 
 
-def _emit_rows(rows: list[list[_Segment]], builder: TextBuilder, first: bool) -> None:
-    """Rows as lines; a vertical gap clearly wider than the usual line pitch starts a block."""
-    tops = [max(s.top for s in row) for row in rows]
-    pitches = sorted(a - b for a, b in zip(tops, tops[1:]) if a > b)
-    usual = pitches[len(pitches) // 2] if pitches else 0.0
-    for ri, row in enumerate(rows):
-        if ri:
-            pitch = tops[ri - 1] - tops[ri]
-            h = max(s.top - s.bottom for s in row)
-            builder.newline(blank=pitch > max(1.4 * usual, 1.6 * h) if usual else pitch > 1.6 * h)
-        elif not first:
-            builder.newline(blank=True)
-        words = [w for seg in row for w in seg.words]
-        if not any(w.hidden for w in words):
-            builder.add(" ".join("".join(w.chars) for w in words))
-            continue
-        for wi, w in enumerate(words):
-            if wi:
-                builder.add(" ")
-            builder.add("".join(w.chars), w.hidden)
+class _Emitter:
+    """Writes rows as lines; a gap clearly wider than the page's usual line pitch starts a block."""
+
+    def __init__(self, builder: TextBuilder, segments: list[_Segment]) -> None:
+        self.b = builder
+        tops = [max(s.top for s in row) for row in _rows(segments)]
+        pitches = sorted(a - b for a, b in zip(tops, tops[1:]) if a > b)
+        self.usual = pitches[len(pitches) // 2] if pitches else 0.0
+        self.last_top: float | None = None
+
+    def _blank(self, prev_top: float, row: list[_Segment]) -> bool:
+        pitch = prev_top - max(s.top for s in row)
+        h = max(s.top - s.bottom for s in row)
+        if pitch <= 0:  # moved up: a new column or an out-of-order piece
+            return True
+        return pitch > max(1.4 * self.usual, 1.6 * h) if self.usual else pitch > 1.6 * h
+
+    def rows(self, rows: list[list[_Segment]], new_column: bool = False) -> None:
+        for ri, row in enumerate(rows):
+            if self.last_top is not None:
+                self.b.newline(blank=(new_column and ri == 0) or self._blank(self.last_top, row))
+            self.last_top = max(s.top for s in row)
+            words = [w for seg in row for w in seg.words]
+            if not any(w.hidden for w in words):
+                self.b.add(" ".join("".join(w.chars) for w in words))
+                continue
+            for wi, w in enumerate(words):
+                if wi:
+                    self.b.add(" ")
+                self.b.add("".join(w.chars), w.hidden)
 
 
 def _emit_stream_order(segments: list[_Segment], builder: TextBuilder) -> None:
-    _emit_rows([[s] for s in segments], builder, first=True)
+    _Emitter(builder, segments).rows([[s] for s in segments])
 
 
 def _emit_layout(segments: list[_Segment], builder: TextBuilder, left: float, right: float) -> None:
+    emit = _Emitter(builder, segments)
     gutter = _find_gutter(segments, left, right)
     if gutter is None:
-        _emit_rows(_rows(segments), builder, first=True)
+        emit.rows(_rows(segments))
         return
-    first = True
     band: list[_Segment] = []
     spanning: list[_Segment] = []
 
-    def flush_band() -> None:
-        nonlocal first
+    def flush_band(before_spanning: bool) -> None:
         if not band:
             return
         lcol = [s for s in band if s.x1 <= gutter]
         rcol = [s for s in band if s.x1 > gutter]
-        if len(lcol) >= 2 and len(rcol) >= 2:
-            _emit_rows(_rows(lcol), builder, first)
-            _emit_rows(_rows(rcol), builder, False)
+        if len(lcol) < 2 or len(rcol) < 2:
+            emit.rows(_rows(band))
         else:
-            _emit_rows(_rows(band), builder, first)
-        first = False
+            # Lines above where the later column starts lead; when a full-width line follows,
+            # lines below where the shorter column ends belong with it (a heading for it).
+            start = min(max(x.top for x in lcol), max(x.top for x in rcol))
+            end = max(min(x.bottom for x in lcol), min(x.bottom for x in rcol)) if before_spanning else -1e9
+            lead = [x for x in band if x.bottom > start]
+            tail = [x for x in band if x.top < end and x.bottom <= start]
+            middle = [x for x in band if x.bottom <= start and x.top >= end]
+            emit.rows(_rows(lead))
+            emit.rows(_rows([x for x in middle if x.x1 <= gutter]))
+            emit.rows(_rows([x for x in middle if x.x1 > gutter]), new_column=True)
+            emit.rows(_rows(tail), new_column=True)
         band.clear()
-
-    def flush_spanning() -> None:
-        nonlocal first
-        if spanning:
-            _emit_rows(_rows(spanning), builder, first)
-            first = False
-            spanning.clear()
 
     for s in sorted(segments, key=lambda s: -s.top):
         if s.x0 < gutter - 1 and s.x1 > gutter + 1:
-            flush_band()
+            flush_band(before_spanning=True)
             spanning.append(s)
         else:
-            flush_spanning()
+            if spanning:
+                emit.rows(_rows(spanning))
+                spanning.clear()
             band.append(s)
-    flush_band()
-    flush_spanning()
+    flush_band(before_spanning=False)
+    if spanning:
+        emit.rows(_rows(spanning))
