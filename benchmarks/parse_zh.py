@@ -33,8 +33,8 @@ from benchmarks.zh_resumes import EduTruth, WorkTruth, ZhResume, generate, rende
 ERRORS_PATH = Path("/tmp/parse_zh_errors.txt")
 TARGET = 0.95
 YEARS_TOLERANCE = 0.25
-FIELDS = ("name", "phone", "email", "degree_level", "institution", "edu_start", "edu_end",
-          "employer", "title", "work_start", "work_end", "years_experience", "skills_recall")
+FIELDS = ("name", "phone", "email", "edu_count", "degree_level", "institution", "edu_start", "edu_end",
+          "work_count", "employer", "title", "work_start", "work_end", "years_experience", "skills_recall")
 
 
 def norm(value: object) -> str:
@@ -105,6 +105,9 @@ def score(resume: ZhResume, profile, fmt: str, today: _dt.date, scorer: Scorer, 
     scorer.check("email", same_email, resume, fmt, resume.email, got_email)
 
     education = list(profile.education) if profile else []
+    # Extra or merged entries (a project taken for a job, two degrees run together) show here.
+    scorer.check("edu_count", len(education) == len(resume.education), resume, fmt,
+                 len(resume.education), len(education))
     edu_keys = [(lambda t: t.school + t.degree, lambda p: f"{p.institution}{p.degree}"),
                 (lambda t: t.school, lambda p: p.institution)]
     for t, p in _pair(resume.education, education, edu_keys):
@@ -118,6 +121,7 @@ def score(resume: ZhResume, profile, fmt: str, today: _dt.date, scorer: Scorer, 
             scorer.check(fld, have == want, resume, fmt, want, have)
 
     work = list(profile.work) if profile else []
+    scorer.check("work_count", len(work) == len(resume.work), resume, fmt, len(resume.work), len(work))
     for t, p in _pair(resume.work, work, [(lambda t: t.company, lambda p: p.employer)]):
         assert isinstance(t, WorkTruth)
         employer = p.employer if p is not None else None
@@ -198,7 +202,7 @@ def run(n: int, seed: int, pdf_share: float, docx_share: float) -> tuple[str, Sc
         "",
         ("Exact match after normalisation (NFKC, case, blanks and punctuation dropped); phone as E.164; "
         f"years of experience within {YEARS_TOLERANCE} years of the truth (months covered by a job, first and last month included, 至今 = this month); "
-        "entries paired by institution / employer, then order; 至今 must come back as `current` with "
+        "entries paired by institution / employer, then order; `*_count` = the number of entries is right; 至今 must come back as `current` with "
         "no end. Skills: the written form, a mention quote, or its taxonomy canonical name. "
         f"Parser or extraction crashes: {len(crashes)}."),
     ])

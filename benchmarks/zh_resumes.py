@@ -94,6 +94,20 @@ DUTIES: dict[str, list[str]] = {
     "ops": ["负责线上服务器的部署与监控", "搭建容器化平台，推动服务上云", "编写自动化运维脚本",
             "处理线上故障并编写复盘报告"],
 }
+DEPARTMENTS = ["技术部", "研发中心", "数据部", "平台技术部", "基础架构部", "产品研发部"]
+PROJECTS: dict[str, list[tuple[str, str]]] = {
+    "backend": [("订单中心重构", "将单体订单模块拆分为独立服务，支持灰度发布"),
+                ("支付对账平台", "对接多家支付渠道，实现T+1自动对账")],
+    "data": [("用户流失预警", "基于行为数据构建流失预测模型，按周输出高风险名单"),
+             ("经营分析看板", "整合销售与库存数据，提供日报和异常提醒")],
+    "frontend": [("商家管理后台", "基于组件化方案重写后台页面，统一交互规范"),
+                 ("营销活动页搭建平台", "运营人员可通过拖拽配置活动页面")],
+    "qa": [("接口自动化平台", "支持用例管理、定时执行与报告推送"),
+           ("核心链路压测", "模拟大促流量，定位性能瓶颈")],
+    "ops": [("容器化迁移", "将虚拟机上的服务迁移到容器平台，统一发布流程"),
+            ("监控告警体系建设", "统一指标采集与告警规则，减少无效告警")],
+}
+COURSES = ["数据结构", "操作系统", "计算机网络", "数据库原理", "概率论与数理统计", "线性代数", "编译原理"]
 LEVELS: dict[str, tuple[str, int]] = {  # 学历 -> (DegreeLevel value, usual years of study)
     "大专": ("associate", 3), "本科": ("bachelor", 4), "硕士": ("master", 3), "博士": ("doctorate", 4),
 }
@@ -164,6 +178,11 @@ class ZhResume:
 def _months(ym: str) -> int:
     year, month = ym.split("-")
     return int(year) * 12 + int(month)
+
+
+def _ym(index: int) -> str:
+    """Inverse of ``_months``."""
+    return f"{(index - 1) // 12:04d}-{(index - 1) % 12 + 1:02d}"
 
 
 def work_years(work: list[WorkTruth], today: _dt.date) -> float:
@@ -294,6 +313,8 @@ def _edu_lines(edu: list[EduTruth], rng: random.Random) -> list[Line]:
         else:
             out.append(Line("text", f"{e.school}    {e.degree}"))
             out.append(Line("text", f"专业：{e.major}    {dates}"))
+        if rng.random() < 0.25:
+            out.append(Line("text", "主修课程：" + "、".join(rng.sample(COURSES, 4))))
     return out
 
 
@@ -305,7 +326,8 @@ def _work_lines(work: list[WorkTruth], rng: random.Random) -> list[Line]:
         if style == 0:
             out.append(Line("text", f"{dates}    {job.company}    {job.title}"))
         elif style == 1:
-            out.append(Line("text", f"{job.company} | {job.title} | {dates}"))
+            dept = f" | {rng.choice(DEPARTMENTS)}" if rng.random() < 0.3 else ""
+            out.append(Line("text", f"{job.company}{dept} | {job.title} | {dates}"))
         else:
             out.append(Line("text", f"公司：{job.company}"))
             out.append(Line("text", f"职位：{job.title}"))
@@ -314,6 +336,21 @@ def _work_lines(work: list[WorkTruth], rng: random.Random) -> list[Line]:
             out.append(Line("text", "工作内容："))
         numbered = rng.random() < 0.5
         out += [Line("text", f"{i}. {d}。" if numbered else f"● {d}") for i, d in enumerate(job.duties, 1)]
+        out.append(Line("blank"))
+    return out
+
+
+def _project_lines(job: WorkTruth, role: str, today: _dt.date, rng: random.Random) -> list[Line]:
+    """项目经验: dated like jobs but not jobs, a trap for parsers that take every date line as one."""
+    first = _months(job.start)
+    last = _months(job.end or f"{today.year:04d}-{today.month:02d}")
+    out: list[Line] = []
+    for name, desc in rng.sample(PROJECTS[role], rng.randint(1, 2)):
+        a = rng.randint(first, max(first, last - 3))
+        b = min(last, a + rng.randint(2, 9))
+        out.append(Line("text", f"项目名称：{name}"))
+        out.append(Line("text", f"项目时间：{_fmt_range(_ym(a), _ym(b), rng)}"))
+        out.append(Line("text", f"项目描述：{desc}。"))
         out.append(Line("blank"))
     return out
 
@@ -367,6 +404,8 @@ def generate_one(rng: random.Random, ident: str, today: _dt.date) -> ZhResume:
     work_sec = [Line("heading", work_head)] + _work_lines(work, rng)
     skill_sec = [Line("heading", skill_head)] + [Line("text", s) for s in _skill_lines(skills, rng)]
     body = [work_sec, edu_sec, skill_sec]
+    if rng.random() < 0.4:
+        body.append([Line("heading", rng.choice(["项目经验", "项目经历"]))] + _project_lines(work[0], role, today, rng))
     rng.shuffle(body)
     sections += body
     if rng.random() < 0.5:
