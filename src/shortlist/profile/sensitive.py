@@ -24,7 +24,7 @@ _LABELS: dict[str, str] = {
 # Label, colon, value up to the next field on the same line.
 _LABEL_RE = re.compile(
     r"(?<![A-Za-z])(?P<label>" + "|".join(f"(?P<{k}>{p})" for k, p in _LABELS.items()) + r")(?![A-Za-z])"
-    r"[ \t]*[:：][ \t]*(?P<value>[^\s|｜,，;；:：/]+(?:[ \t](?![^\s]*[:：])[A-Za-z0-9][\w.,/\-]*){0,3})",
+    r"[ \t]*(?:[:：][ \t]*(?:[|｜][ \t]*)?|[|｜][ \t]*)(?P<value>[^\s|｜,，;；:：/]+(?:[ \t](?![^\s]*[:：])[A-Za-z0-9][\w.,/\-]*){0,3})",
     re.IGNORECASE,
 )
 # Bare values in a header line such as "张三 | 男 | 28岁 | 已婚 | 中共党员".

@@ -53,7 +53,8 @@ _DESC_START = re.compile(
 _LABELLED = re.compile(
     r"^\s*(?:(?P<emp>公司名称|公司|单位名称|单位|工作单位|雇主|company|employer|organi[sz]ation|firm)"
     r"|(?P<title>职位|岗位|职务|担任职务|担任|title|job title|position|role|designation)"
-    r"|(?P<loc>工作地点|地点|城市|location|city))\s*[:：]\s*(?P<value>.+)$",
+    r"|(?P<loc>工作地点|地点|城市|location|city)|(?P<dept>所在部门|部门|department|dept|team|团队))"
+    r"\s*[:：]\s*(?P<value>.+)$",
     re.IGNORECASE,
 )
 _IGNORED_LABEL = re.compile(
