@@ -374,7 +374,9 @@ def generate_one(rng: random.Random, ident: str, today: _dt.date) -> ZhResume:
 
     head: list[Line] = []
     if layout == "name_first_line":
-        head.append(Line("heading", name))
+        # Two-character names are often spread out to the width of three: "王　芳".
+        shown = "\u3000".join(name) if len(name) == 2 and rng.random() < 0.5 else name
+        head.append(Line("heading", shown))
         contact = [f"电话：{phone}", f"邮箱：{email}", f"现居城市：{city}"]
         if rng.random() < 0.5:
             contact.insert(0, f"{gender} | {rng.randint(24, 40)}岁")
