@@ -17,6 +17,10 @@ ROWS = [
     ("15-1211.00", "Structured query language SQL", "43232306", "Data base user interface and query software", "N", "N"),
     ("15-1211.00", "Frobnicator Widget Studio", "43232104", "Word processing software", "N", "N"),
     ("41-2011.00", "Lantern", "43232310", "Point of sale POS software", "N", "N"),
+    ("15-1252.00", "Quux Report Format QRF", "43232306", "Data base reporting software", "N", "N"),
+    ("15-1211.00", "Quux Report Format QRF", "43232306", "Data base reporting software", "N", "N"),
+    ("41-2011.00", "Quux Report Format QRF", "43232306", "Data base reporting software", "N", "N"),
+    ("41-2011.00", "Rare Tool Kit RTK", "43232306", "Data base reporting software", "N", "N"),
 ]
 TASKS = (
     "O*NET-SOC Code\tTask ID\tTask\n"
@@ -61,3 +65,6 @@ def test_fixture_taxonomy_drives_extraction(tmp_path: Path) -> None:
     text = "Built Frobnicator Widget Studio plugins. Hung a Lantern. Cut a lantern panel."
     hits = extract_skills(text, tax)
     assert [h.name for h in hits] == ["Frobnicator Widget Studio"]
+    # a widely used product's acronym is an alias, in capitals only; a rare product's is not
+    text = "Exported QRF files (qrf is also a word here) with the RTK."
+    assert [h.surface for h in extract_skills(text, tax)] == ["QRF"]

@@ -37,6 +37,8 @@ TRAPS = [
     "Ordered supplies from Amazon and Target.",
     "Kept the windows clean and replaced broken windows.",
     "She will react quickly; an express delivery; took the rails.",
+    "Led 27 parent-teacher conferences.",
+    "Picked up prescriptions at CVS. Posted on Facebook about the trip.",
 ]
 
 
@@ -64,6 +66,10 @@ def test_common_words_do_not_fire(text: str) -> None:
             "Bookkeeping", "Payroll", "Accounts payable", "Food safety"]),
         ("Languages: Java, C, R", ["Java", "C", "R"]),
         ("Apache Spark cluster on AWS, Spark SQL", ["Apache Spark", "Amazon Web Services", "Apache Spark"]),
+        ("SKILLS\nORACLE (3 years), JAVA (3 years)", ["Oracle Database", "Java"]),
+        ("• Languages: Java\n• Ides: Eclipse, PyCharm", ["Java", "Eclipse IDE"]),
+        ("Stack: Java Spring Hibernate Docker", ["Java", "Spring", "Hibernate", "Docker"]),
+        ("Extensible markup language XML and xml files", ["XML", "XML"]),
     ],
 )
 def test_english_recall(text: str, expected: list[str]) -> None:

@@ -307,8 +307,8 @@ def _serialise(
             toks = tokenize(a)
             if a in ambiguous or (e.source == "onet" and len(toks) == 1 and len(a) <= 2 and a not in allowed):
                 amb.append(a)
-            elif a in cased and e.source == "onet":
-                exact.append(a)
+            elif e.source == "onet" and (a in cased or (len(toks) == 1 and re.search(r"[a-z].*[A-Z]|[A-Z]{2}.*[a-z]", a))):
+                exact.append(a)  # "XML", "FastEST", "ProFile": the casing is part of the name
             elif len(toks) == 1 and a not in allowed and task_counts[a.lower()] >= TASK_COMMON_MIN:
                 if e.source == "onet" or (a.isupper() and len(a) > 1):
                     amb.append(a)  # a product that is also an everyday word ("Square", "Blink")

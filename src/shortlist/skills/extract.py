@@ -40,16 +40,17 @@ _SEPARATOR_CHARS = set(",;/|\\•·▪●◦○■□◆◇►➢✓✔*+&()[]{}
 _SEPARATOR_WORDS = frozenset({"", "and", "or", "和", "及", "与", "或"})
 _BULLET = "\\s•·▪●◦*\\-–—"
 _SKILL_LINE = re.compile(
-    rf"^[{_BULLET}]*(?:[A-Za-z/&]+ ){{0,3}}"
+    rf"[{_BULLET}]*(?:[A-Za-z/&]+ ){{0,3}}"
     r"(?:skills?|skill set|technologies|technology|tools?|languages?|programming|frameworks?|libraries|"
     r"databases?|platforms?|environments?|stack|software|proficiencies|systems?|ides?|packages|servers?|"
-    r"methodologies|applications|utilities|control|scripting|services)\s*[:：]"
-    rf"|^[{_BULLET}]*(?:技能|专业技能|技术栈|编程语言|开发工具|开发环境)\s*[:：]",
+    r"methodologies|applications|utilities|control|scripting|services|os|protocols|environment)\s*[:：]"
+    rf"|[{_BULLET}]*(?:技能|专业技能|技术栈|编程语言|开发工具|开发环境)\s*[:：]",
     re.IGNORECASE,
 )
 _VERSION_TOKEN = re.compile(r"\d[\d.x]*|xp|vista|nt|server|ce|ee|se")
 _VERSIONED = re.compile(r"([a-z][a-z+#]*?)v?\d+(?:\.\d+)*")
-_MAX_GAP = 12  # characters between two list items
+_MAX_GAP = 12
+_PAREN_NOTE = re.compile(r"\s*\([^()\n]{1,30}\)")  # characters between two list items
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +157,7 @@ def _jieba(index: _Index):
 
 
 def _gap_is_separator(gap: str, allow_plain_space: bool) -> bool:
+    gap = _PAREN_NOTE.sub(",", gap)  # "Java (3 years), Oracle": the note is part of the list item
     if len(gap) > _MAX_GAP:
         return False
     core = "".join(ch for ch in gap if ch not in _SEPARATOR_CHARS).strip().lower()
@@ -170,15 +172,18 @@ def _match_en(text: str, tokens: list[Token], index: _Index) -> list[_Cand]:
     out: list[_Cand] = []
     i, n_tok = 0, len(tokens)
     en, max_n = index.en, index.max_n
+    # run[j]: how many tokens from j on are joined only by spaces or hyphens, so that a
+    # multi-token name never spans a comma or a full stop
+    run = [1] * n_tok
+    for j in range(n_tok - 2, -1, -1):
+        if not text[tokens[j].end:tokens[j + 1].start].strip(" \t\n-'’"):
+            run[j] = run[j + 1] + 1
     while i < n_tok:
         t = tokens[i]
         hit: tuple[_Alias, int] | None = None
         mx = max_n.get(t.low, 0)
-        for n in range(min(mx, n_tok - i), 0, -1):
+        for n in range(min(mx, run[i]), 0, -1):
             if n > 1:
-                # multi-token names must be contiguous (spaces or hyphens between parts)
-                if any(text[tokens[j].end:tokens[j + 1].start].strip(" \t\n-'’") for j in range(i, i + n - 1)):
-                    continue
                 key = " ".join(tk.low for tk in tokens[i:i + n])
             else:
                 key = t.low
@@ -187,7 +192,7 @@ def _match_en(text: str, tokens: list[Token], index: _Index) -> list[_Cand]:
                 hit = (al, n)
                 break
         if hit is None:
-            m = _VERSIONED.fullmatch(t.low)  # "Python3.8", "HTML5", "Vue3"
+            m = _VERSIONED.fullmatch(t.low) if t.low[-1].isdigit() else None  # "Python3.8", "Vue3"
             if m and len(m.group(1)) >= 3:
                 al = en.get(m.group(1))
                 if al is not None and al.exact is None and not al.weak and not al.needs_context:
@@ -197,8 +202,9 @@ def _match_en(text: str, tokens: list[Token], index: _Index) -> list[_Cand]:
         al, n = hit
         start, end = t.start, tokens[i + n - 1].end
         surface = text[start:end]
-        if al.exact is not None and surface not in al.exact:
-            pass
+        if al.exact is not None and surface not in al.exact and not (
+                al.needs_context and len(surface) > 2 and surface.isupper()):
+            pass  # wrong casing; an ambiguous name in capitals ("ORACLE, JAVA") still gets a context check
         elif (al.weak or al.needs_context) and n == 1 and _in_compound(text, start, end):
             pass  # "parent-teacher", "C-section": part of a hyphenated word, not the skill
         elif al.needs_context:
@@ -295,7 +301,9 @@ def _resolve_ambiguous(text: str, cands: list[_Cand], tokens: list[Token]) -> No
                 gap = text[o.end:c.start] if j < idx else text[c.end:o.start]
                 if c.tech and not o.tech:
                     continue
-                if not o.pending and _gap_is_separator(gap, allow_plain_space=False):
+                # plain spaces separate list items only between two technologies ("Java Spring")
+                plain_ok = c.tech and o.tech and not o.alias.weak
+                if not o.pending and _gap_is_separator(gap, allow_plain_space=plain_ok):
                     c.pending, changed = False, True
                 elif o.pending and gap.strip() and _gap_is_separator(gap, False) and \
                         gap.strip().lower() not in _SEPARATOR_WORDS:
