@@ -72,3 +72,15 @@ def test_scanned_pdf_without_tesseract_names_the_package(monkeypatch):
     with pytest.raises(ExtractionError) as err:
         extract_bytes(F.pdf_scanned(["Senior Nurse"]))
     assert err.value.reason is Reason.MISSING_TOOL and "tesseract-ocr" in (err.value.hint or "")
+
+
+def test_a_two_column_list_inside_a_single_column_page():
+    lines = [line for line in extract_bytes(F.pdf_list_then_heading()).text.splitlines() if line]
+    assert lines == ["Summary", F.FULL_WIDTH_1, "Highlights", *F.LIST_LEFT, *F.LIST_RIGHT, "Accomplishments",
+                     F.FULL_WIDTH_2]
+
+
+def test_a_sidebar_is_read_whole_before_the_main_column():
+    lines = [line for line in extract_bytes(F.pdf_sidebar()).text.splitlines() if line]
+    main = [f"{line} {i}" for i, line in enumerate(F.LEFT_COLUMN * 2)]
+    assert lines == [*F.RIGHT_COLUMN, *main]

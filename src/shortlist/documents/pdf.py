@@ -283,7 +283,7 @@ def _find_gutter(segments: list[_Segment], left: float, right: float) -> float |
         n_right = n - bisect_left(x0s, x)
         crossing = n - n_left - n_right
         m = min(n_left, n_right)
-        if m >= 4 and m >= 0.15 * n and crossing <= 0.15 * (n_left + n_right):
+        if m >= 4 and m >= 0.15 * n and crossing <= max(2, 0.25 * (n_left + n_right)):
             key = (m, -crossing)
             if best is None or key > best:
                 best, run = key, [x]
