@@ -32,8 +32,10 @@ PRESENT = (
     r"|至今|迄今|现在|目前|今)"
 )
 _SEP = r"\s*(?:-{1,2}|–|—|~|～|－|to|till|until|through|thru|至|到|—)\s*"
+# Text pulled from PDFs often loses the dash: "Mar 2011  Present", "2015 Present".
+_BLANK_SEP = rf"\s{{1,4}}(?=(?:present|current|till\s+date|to\s+date|{_MONTH_NAME}\.?,?\s*{_YEAR})\b)"
 RANGE_RE = re.compile(
-    rf"(?P<start>{DATE})(?:{_SEP}(?:(?P<present>{PRESENT})\b|(?P<end>{DATE}))"
+    rf"(?P<start>{DATE})(?:(?:{_SEP}|{_BLANK_SEP})(?:(?P<present>{PRESENT})\b|(?P<end>{DATE}))"
     rf"|\s*(?P<onwards>onwards?|\(?\s*current\s*\)?|-\s*(?=\n|$)))",
     re.IGNORECASE,
 )

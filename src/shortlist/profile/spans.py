@@ -15,6 +15,8 @@ _WS = " \t\r\n\u3000\u00a0"
 # runs of 2+ spaces or tabs so that headings and headers still stand on their own "line".
 _FLAT_SPLIT = re.compile(r"[ \t\u3000]{2,}")
 _FLAT_AVG_LINE = 300
+_KEEP_JOINED = re.compile(r"(?:(?:19|20)\d{2}|[-–—~]|\bto)\s*$")
+_KEEP_NEXT = re.compile(r"(?:present|current|till date|to date|now|to\b|[-–—~]|(?:19|20)\d{2}\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +67,8 @@ def split_lines(text: str) -> list[Line]:
         if flat:
             seg_start = pos
             for m in _FLAT_SPLIT.finditer(raw):
+                if _KEEP_JOINED.search(raw, 0, m.start()) and _KEEP_NEXT.match(raw, m.end()):
+                    continue  # "Mar 2011  Present": one date range, not two lines
                 s, e = trim(text, seg_start, pos + m.start())
                 if s < e:
                     out.append(Line(s, e, text[s:e]))
