@@ -34,6 +34,7 @@ def test_hidden_text_is_kept_but_marked_by_kind():
         F.HIDDEN_WHITE: HiddenKind.BACKGROUND_COLOUR,
         F.HIDDEN_TINY: HiddenKind.TINY_FONT,
         F.HIDDEN_OFFPAGE: HiddenKind.OFF_PAGE,
+        F.HIDDEN_INVISIBLE: HiddenKind.HIDDEN_STYLE,
     }
     visible = doc.visible_text()
     assert F.VISIBLE_ON_DARK in visible  # white on a dark box is legible, not hidden
@@ -84,3 +85,9 @@ def test_a_sidebar_is_read_whole_before_the_main_column():
     lines = [line for line in extract_bytes(F.pdf_sidebar()).text.splitlines() if line]
     main = [f"{line} {i}" for i, line in enumerate(F.LEFT_COLUMN * 2)]
     assert lines == [*F.RIGHT_COLUMN, *main]
+
+
+def test_an_all_invisible_ocr_layer_is_not_flagged():
+    lines = ["Jordan Okafor, backend developer", "Python and PostgreSQL since 2016"]
+    doc = extract_bytes(F.pdf_ocr_layer(lines))
+    assert doc.text.splitlines() == lines and doc.hidden == []

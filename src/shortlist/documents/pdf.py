@@ -145,6 +145,7 @@ def _read_page(page, builder: TextBuilder, raw) -> int:
         _mark_hidden(page, tp.raw, raw, words, (left, bottom, right, top))
         rotated = page.get_rotation() % 180 != 0
         segments = _segments(words)
+        _mark_invisible(tp.raw, raw, segments)
         if rotated:
             _emit_stream_order(segments, builder)
         else:
@@ -217,6 +218,25 @@ def _mark_hidden(page, tp, raw, words: list[_Word], box: tuple[float, float, flo
             light.append((w, lum))
     if light:
         _check_background(page, light, box)
+
+
+def _mark_invisible(tp, raw, segments: list[_Segment]) -> None:
+    """Text drawn in render mode 3 (neither filled nor stroked) cannot be seen.
+
+    Sampled once per segment (a run of words on one line) to keep the cost negligible. When
+    every segment on a page is invisible it is an OCR layer over a scan, which is legitimate.
+    """
+    invisible = []
+    for seg in segments:
+        obj = raw.FPDFText_GetTextObject(tp, seg.words[0].first)
+        if obj and raw.FPDFTextObj_GetTextRenderMode(obj) == raw.FPDF_TEXTRENDERMODE_INVISIBLE:
+            invisible.append(seg)
+    if not invisible or len(invisible) == len(segments):
+        return
+    for seg in invisible:
+        for w in seg.words:
+            if w.hidden is None:
+                w.hidden = HiddenKind.HIDDEN_STYLE
 
 
 def _check_background(page, light: list[tuple[_Word, float]], box) -> None:
