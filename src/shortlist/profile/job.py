@@ -292,12 +292,12 @@ def _years(
     ctx: _Ctx, per_clause: dict[int, list[SkillHitLike]], skills: dict[str, _SkillAcc]
 ) -> tuple[float, bool, Evidence | None] | None:
     """Per-skill minimum years go onto the skill; the rest is the overall minimum: the
-    largest required figure ("5+ years, incl. 2+ years leading" -> 5), else the largest
-    optional one."""
-    overall: list[tuple[bool, float, Evidence | None]] = []
+    largest required figure ("5+ years, incl. 2+ years leading" -> 5), preferring one
+    stated in a requirements section, else the largest optional one."""
+    overall: list[tuple[bool, bool, float, Evidence | None]] = []
     # "3+ years of experience in data science" / "5年以上Java开发经验": years of experience in
     # one skill. They set the overall minimum only when the job states no other one.
-    fallback: list[tuple[bool, float, Evidence | None]] = []
+    fallback: list[tuple[bool, bool, float, Evidence | None]] = []
     for i, c in enumerate(ctx.layout.clauses):
         if ctx.req[i] is None:
             continue
@@ -315,13 +315,13 @@ def _years(
                         acc.ev = ctx.quote(c, (h.start, c.start + ph.end), h.confidence)
             quote = ctx.quote(c, (c.start + ph.start, c.start + ph.end))
             if not specific and ph.context:
-                overall.append((required, ph.years, quote))
+                overall.append((required, c.kind == "req", ph.years, quote))
             elif specific and rules.EXPERIENCE_WORD.search(ctx.clause_text(c)):
-                fallback.append((required, ph.years, quote))
+                fallback.append((required, c.kind == "req", ph.years, quote))
     overall = overall or fallback
     if not overall:
         return None
-    required, years, ev = max(overall, key=lambda t: (t[0], t[1]))
+    required, _, years, ev = max(overall, key=lambda t: t[:3])
     return years, required, ev
 
 
@@ -412,6 +412,8 @@ def _location(ctx: _Ctx) -> tuple[Val[str] | None, bool | None, bool]:
                 if ev:
                     place = Val[str](value=ev.text, evidence=ev)
                 break
+    if place is None:
+        place = _city_place(ctx)
     yes = no = explicit_no = hybrid = False
     for i, c in enumerate(layout.clauses):
         if c.kind in ("apply", "benefits"):
@@ -432,6 +434,20 @@ def _location(ctx: _Ctx) -> tuple[Val[str] | None, bool | None, bool]:
         yes = True
     remote = False if explicit_no else True if yes else False if no else None
     return place, remote, hybrid and not (remote and not no)
+
+
+def _city_place(ctx: _Ctx) -> Val[str] | None:
+    """Last resort for Chinese posts: the first known city named in the title or in the
+    body (not in "About us"/"Benefits"), e.g. "# 北京 - 作业帮 - iOS", "坐落于杭州"."""
+    spans = [ctx.layout.title] if ctx.layout.title else []
+    spans += [(c.start, c.end) for c in ctx.layout.clauses if c.kind not in IGNORED_KINDS and c.kind != "title"]
+    for a, b in spans:
+        run = rules.city_run(ctx.visible[a:b])
+        if run:
+            ev = evidence(ctx.text, a + run[0], a + run[1])
+            if ev:
+                return Val[str](value=ev.text, evidence=ev)
+    return None
 
 
 def _authorization(ctx: _Ctx) -> Requirement | None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from shortlist.profile.education import DEGREE_RE, degree_level
 from shortlist.profile.model import DegreeLevel, Seniority
+from shortlist.profile.work import _CN_CITIES as _WORK_CITIES  # noqa: PLC2701 - one list of cities
 
 # ----------------------------------------------------------------------------- cue words
 
@@ -44,8 +45,8 @@ _EN_NUMS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
 }
 _ZH_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_EN_NUM = r"(?:\d{1,2}(?:\.\d)?|" + "|".join(_EN_NUMS) + r")"
-_ZH_NUM = r"(?:\d{1,2}(?:\.\d)?|十[一二三四五六七八九]?|[一二两三四五六七八九]十?)"
+_EN_NUM = r"(?:\d{1,2}(?:\.5)?|" + "|".join(_EN_NUMS) + r")"
+_ZH_NUM = r"(?:\d{1,2}(?:\.5)?|十[一二三四五六七八九]?|[一二两三四五六七八九]十?)"
 _YEARS_EN = re.compile(
     rf"(?:(?P<least>at\s+least|minimum(?:\s+of)?|min\.?|over|more\s+than|no\s+less\s+than|a\s+minimum\s+of)\s+)?"
     rf"(?<![\d.])(?P<a>{_EN_NUM})\s*(?:\+|plus)?\s*(?:(?:-|–|—|to)\s*(?P<b>{_EN_NUM})\s*\+?\s*)?"
@@ -87,11 +88,17 @@ class YearsPhrase:
     context: bool  # the clause speaks of experience ("of", "经验"): it may be an overall figure
 
 
+# Figures about the employer, not the hire: "技术团队拥有十年以上…经验", "founded 10 years ago".
+_ABOUT_EMPLOYER = re.compile(r"团队拥有|我们拥有|公司成立|成立于|拥有.{0,6}团队|\bfounded\b|\bour\s+team\s+has\b|\bago\b", re.I)
+
+
 def find_years(text: str) -> list[YearsPhrase]:
     """Year phrases in one clause: "5+ years", "at least 3 years", "3-5 years", "五年以上",
     "3年以上工作经验". Ages, "the last 2 years" and "年薪" are not; ``context`` says whether
     the clause is about experience (needed for an overall minimum, not for "Python (3+ years)")."""
     out: list[YearsPhrase] = []
+    if _ABOUT_EMPLOYER.search(text):
+        return out
     for m in _YEARS_EN.finditer(text):
         if _YEARS_EN_BAD_BEFORE.search(text[max(0, m.start() - 12): m.start()]):
             continue
@@ -152,6 +159,9 @@ _AREA_EN = re.compile(
 )
 _AREA_ZH = re.compile(r"(?P<area>[\u4e00-\u9fff、/／和与及或]{2,24}?)(?:等)?(?:相关)?专业(?!不限)")
 _AREA_ZH_PREFIX = re.compile(r"^(?:(?:统招|全日制|本科|硕士|博士|研究生|大专|专科|学历|学位|及以上|以上|或|及)+)")
+# A Chinese degree word is a requirement only with one of these ("博士毕业于…" is a bio,
+# "锐本科技" a company name).
+_ZH_EDU_CUE = re.compile(r"学历|学位|以上|优先|或同等|本科生|硕士生|博士生|应届|毕业生|要求|放宽")
 _NO_DEGREE = re.compile(r"学历不限|no\s+degree\s+required|degree\s+not\s+required", re.IGNORECASE)
 
 
@@ -165,7 +175,10 @@ def find_education(text: str) -> EducationFact | None:
     """The lowest degree a clause names ("BS/MS" -> bachelor) and the field of study."""
     if _NO_DEGREE.search(text) or not _EDU_CONTEXT.search(text):
         return None
-    levels = [lv for m in DEGREE_RE.finditer(text) if (lv := degree_level(m.group(0))) and lv != DegreeLevel.OTHER]
+    levels = [
+        lv for m in DEGREE_RE.finditer(text)
+        if (lv := degree_level(m.group(0))) and lv != DegreeLevel.OTHER and (m.group(0).isascii() or _ZH_EDU_CUE.search(text))
+    ]
     # "graduate degree" reads as a master's in a job ad, while a resume's "graduation" is a bachelor's.
     if re.search(r"\b(?:post)?graduate\s+degree\b", text, re.IGNORECASE):
         levels = [lv if lv != DegreeLevel.BACHELOR else DegreeLevel.MASTER for lv in levels]
@@ -272,8 +285,10 @@ _HYBRID = re.compile(
     re.IGNORECASE,
 )
 _PLACE_LABEL = re.compile(
-    r"(?:\b(?:work\s+|job\s+|office\s+)?location|\bbased\s+in|\boffice|\bcity|工作地点|办公地点|工作城市|地点|城市|\bbase地?)"
-    r"\s*(?:[:：]\s*|(?<=in)\s+|(?<=base)\s*|(?<=base地)\s*)(?P<v>[^\n;；。|｜]{1,60})",
+    r"(?:(?:\b(?:work\s+|job\s+|office\s+)?location|\boffice|\bcity|工作地点|办公地点|办公地址|公司地址|工作城市|工作地"
+    r"|地点|城市|坐标|地址)\s*[:：]\s*"
+    r"|\bbased\s+in\s+|\bbase(?:地)?(?:\s*[:：]\s*|\s+(?:in\s+)?|(?=[\u4e00-\u9fff]))|坐标\s*|地点在|位于)"
+    r"(?P<v>[^\n;；。|｜]{1,60})",
     re.IGNORECASE,
 )
 _PLACE_TRIM = re.compile(
@@ -283,6 +298,25 @@ _PLACE_TRIM = re.compile(
 )
 _BRACKET_PLACE = re.compile(r"^\s*(?:#+\s*)?[【\[]\s*(?P<v>[^】\]]{2,12}?)\s*[】\]]")
 _NOT_PLACE = re.compile(r"急招|急聘|内推|招聘|社招|校招|热招|直招|hiring|urgent|job|全职|兼职|实习", re.IGNORECASE)
+
+
+# Cities a Chinese job post names; resume parsing's list plus the rest of the big ones.
+_CITIES = sorted(
+    _WORK_CITIES | set(
+        "石家庄 太原 南昌 南宁 贵阳 兰州 长春 呼和浩特 乌鲁木齐 海口 三亚 温州 常州 徐州 烟台 泉州 惠州 中山 嘉兴 绍兴"
+        " 金华 台州 扬州 南通 昆山 澳门 新加坡 东京 西雅图 硅谷 旧金山 纽约 伦敦 多伦多 悉尼 柏林 湾区".split()
+    ),
+    key=len,
+    reverse=True,
+)
+_CITY = "(?:" + "|".join(_CITIES) + ")"
+CITY_RUN = re.compile(rf"{_CITY}(?:\s*[/／、&,，·]\s*{_CITY})*")
+
+
+def city_run(text: str) -> tuple[int, int] | None:
+    """First run of known city names ("北京/上海/成都") in ``text``."""
+    m = CITY_RUN.search(text)
+    return (m.start(), m.end()) if m else None
 
 
 _META_SPLIT = re.compile(r"\s+[·•|｜]\s+|\s+[-–—]\s+|\s*[·•|｜]\s*")
@@ -309,7 +343,7 @@ def meta_place(line: str) -> tuple[int, int] | None:
         lead = len(part) - len(part.lstrip(" *"))
         core = part.strip(" *")
         m = _META_EN_PLACE.fullmatch(core) or _META_ZH_PLACE.fullmatch(core)
-        if m and not _NOT_ZH_PLACE.search(m.group("v")):
+        if m and not _NOT_ZH_PLACE.search(m.group("v")) and (m.re is _META_EN_PLACE or CITY_RUN.search(core)):
             return a + lead + m.start("v"), a + lead + m.end("v")
     return None
 
@@ -351,6 +385,10 @@ def bracket_place(title_line: str) -> tuple[int, int] | None:
     """"【北京】后端开发" / "[Remote] Backend Engineer": a place written in brackets in the title."""
     m = _BRACKET_PLACE.match(title_line)
     if not m or _NOT_PLACE.search(m.group("v")):
+        return None
+    value = m.group("v")
+    # "【北京】" is a place, "【Apifox】" / "【美团】" a company.
+    if not (CITY_RUN.search(value) or _META_EN_PLACE.fullmatch(value) or re.fullmatch(r"remote|远程", value, re.I)):
         return None
     return m.start("v"), m.end("v")
 

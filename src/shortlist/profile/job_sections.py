@@ -55,7 +55,7 @@ _COLON = re.compile(r"[:：]")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 BULLET = re.compile(
-    r"^\s*(?:[-*+•·●○◦▪■□◆◇►▶➢➤✓✔–—>]|\d{1,2}\s*(?:、|[.)．:：](?!\d))|[（(]\d{1,2}[)）]|[a-hA-H][.)](?=\s)"
+    r"^\s*(?:[-*+•·●○◦▪■□◆◇►▶➢➤✓✔–—>]|\d{1,2}\s*(?:、|[.)．:：](?!\d)|[.．](?=[0-46-9]\s*年))|[（(]\d{1,2}[)）]|[a-hA-H][.)](?=\s)"
     r"|[一二三四五六七八九十]{1,2}[、.．]|[①-⑳])\s*"
 )
 # A new item inside one line: "1、熟悉Go；2、有Kafka经验" or "(1) ... (2) ...".
@@ -178,7 +178,8 @@ def _title(text: str, lines: list[Line]) -> tuple[int, int] | None:
     if first is None or read_heading(first) is not None and read_heading(first).kind is not None:
         return None
     core = _strip_decor(_TAG.sub("", first.text))
-    limit = 40 if _CJK.search(core) else 90
+    # A Markdown heading on the first line is the title even when long (forum posts).
+    limit = 150 if _MD_HEADING.match(first.text) else 40 if _CJK.search(core) else 90
     if not core or len(core) > limit or core.endswith((".", "。")):
         return None
     s = first.start + first.text.find(core)
@@ -244,6 +245,9 @@ def read_layout(text: str) -> Layout:
             kind = head.kind or "other"
             section += 1
             kinds_seen.add(kind)
+            if head.kind is None:  # "## Backend (Go, remote)": its words still count
+                items.append(Item(*trim(text, line.start, line.end), "other", section, False))
+                continue
             if head.content_start is None:
                 continue
             start = head.content_start
