@@ -16,7 +16,9 @@ Matching (both reported):
   dropped, spaces collapsed), it equals an annotated value of that type in the same CV.
 
 Annotators mark the same name or company several times in one CV, so both sides are counted
-as unique normalised values per CV, then micro-averaged over CVs. Run from the repo root:
+as unique normalised values per CV, then micro-averaged over CVs. The labels are partial, so
+precision only counts CVs with at least one label of the field's type. Figures are also split
+between multi-line CVs and "flattened" ones (the whole CV on one or two lines). Run from the repo root:
 ``python benchmarks/parse_fields.py --data ../shared/datasets``. Per-field error examples go
 to /tmp/parse_fields_errors.txt (never into the repository: the CVs are not ours).
 """
@@ -45,6 +47,7 @@ from benchmarks.common import (
     skip,
     write_block,
 )
+from shortlist.profile.model import Evidence, Profile
 
 ERRORS_PATH = Path("/tmp/parse_fields_errors.txt")
 ERRORS_LEGEND = (
@@ -149,11 +152,11 @@ def _locate(text: str, needle: str, within: tuple[int, int] | None) -> tuple[int
     return (i, i + len(nl)) if i >= 0 else None
 
 
-def _ev(evidence) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
+def _ev(evidence: Evidence | None) -> tuple[int, int] | None:
     return (evidence.start, evidence.end) if evidence is not None else None
 
 
-def predictions(profile, text: str) -> dict[str, list[Pred]]:  # type: ignore[no-untyped-def]
+def predictions(profile: Profile, text: str) -> dict[str, list[Pred]]:
     """Per field, the unique predicted values with the spans they occupy in ``text``."""
     out: dict[str, dict[str, Pred]] = {f: {} for f in FIELDS}
     same_text = profile.text == text

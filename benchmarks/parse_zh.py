@@ -29,6 +29,7 @@ if __package__ in (None, ""):
 
 from benchmarks.common import machine, markdown_table, skill_canonicaliser, skip, write_block
 from benchmarks.zh_resumes import EduTruth, WorkTruth, ZhResume, generate, render_docx, render_pdf
+from shortlist.profile.model import Profile
 
 ERRORS_PATH = Path("/tmp/parse_zh_errors.txt")
 TARGET = 0.95
@@ -93,7 +94,7 @@ def _pair(truths: list, preds: list, keys: list[tuple[Callable, Callable]]) -> l
     return out
 
 
-def score(resume: ZhResume, profile, fmt: str, today: _dt.date, scorer: Scorer,  # type: ignore[no-untyped-def]
+def score(resume: ZhResume, profile: Profile | None, fmt: str, today: _dt.date, scorer: Scorer,
           canonical: Callable[[str], str | None]) -> None:
     """Compare one parsed profile with the resume's known answers."""
     got_name = profile.name.value if profile and profile.name else None
