@@ -19,8 +19,19 @@ from shortlist.match.skillmatch import LISTED_CREDIT, RELATED_FACTOR, use_credit
 from shortlist.match.view import CandidateView
 from shortlist.profile.model import DegreeLevel, FlagKind, Job, Profile, Val
 
-from .builders import TODAY, E, Spec, W, build, make_job
-from .fixtures import INJECTION, STUFFING, job_en, job_zh, partial_en, strong_en, strong_zh, weak_en, weak_zh, with_hidden
+from .builders import TODAY, Spec, W, build, make_job
+from .fixtures import (
+    INJECTION,
+    STUFFING,
+    job_en,
+    job_zh,
+    partial_en,
+    strong_en,
+    strong_zh,
+    weak_en,
+    weak_zh,
+    with_hidden,
+)
 
 
 def ctx_for(job: Job, views: list[CandidateView], emb, tax) -> JobContext:
