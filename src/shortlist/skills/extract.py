@@ -202,9 +202,11 @@ def _match_en(text: str, tokens: list[Token], index: _Index) -> list[_Cand]:
         al, n = hit
         start, end = t.start, tokens[i + n - 1].end
         surface = text[start:end]
-        if al.exact is not None and surface not in al.exact and not (
-                al.needs_context and len(surface) > 2 and surface.isupper()):
-            pass  # wrong casing; an ambiguous name in capitals ("ORACLE, JAVA") still gets a context check
+        if al.exact is not None and surface not in al.exact and not (al.needs_context and (
+                (len(surface) > 2 and surface.isupper()) or _near_chinese(text, start, end))):
+            # wrong casing. An ambiguous name in capitals ("ORACLE, JAVA") or in Chinese text,
+            # where writers often use lower case ("熟悉react或vue"), still gets a context check.
+            pass
         elif (al.weak or al.needs_context) and n == 1 and _in_compound(text, start, end):
             pass  # "parent-teacher", "C-section": part of a hyphenated word, not the skill
         elif al.needs_context:
@@ -259,6 +261,23 @@ def _match_zh(text: str, index: _Index) -> list[_Cand]:
     return out
 
 
+_CJK_PUNCT = set("，。、；：（）【】“”《》！？,.;:()/\n")
+
+
+def _near_chinese(text: str, start: int, end: int) -> bool:
+    return has_cjk(text[max(0, start - 12):start]) or has_cjk(text[end:end + 12])
+
+
+def _in_chinese_prose(text: str, start: int, end: int) -> bool:
+    """A capitalised English name inside Chinese text ("熟悉React开发") is a technology:
+    Chinese prose does not borrow everyday English words."""
+    left = text[:start].rstrip(" \t")[-1:]
+    right = text[end:end + 4].lstrip(" \t")[:1]
+    if not (has_cjk(left) or has_cjk(right)):
+        return False
+    return all(ch == "" or has_cjk(ch) or ch in _CJK_PUNCT for ch in (left, right))
+
+
 def _line_is_skill_list(text: str, pos: int) -> bool:
     line_start = text.rfind("\n", 0, pos) + 1
     return _SKILL_LINE.match(text, line_start, min(len(text), line_start + 60)) is not None
@@ -286,6 +305,8 @@ def _resolve_ambiguous(text: str, cands: list[_Cand], tokens: list[Token]) -> No
             c.pending, c.confidence = False, 0.7
         elif _line_is_skill_list(text, c.start):
             c.pending, c.confidence = False, 0.8
+        elif _in_chinese_prose(text, c.start, c.end):
+            c.pending, c.confidence = False, 0.75
     # List context, to a fixpoint: a pending name next to an accepted one (same realm) is accepted.
     ordered = sorted((c for c in cands if c.confidence >= 0), key=lambda c: c.start)
     changed = True
