@@ -37,7 +37,7 @@ class _Word:
     x1: float
     bottom: float
     top: float
-    chars: list[str]
+    text: str
     first: int  # char index of the first char, for sampling style
     hidden: HiddenKind | None = None
 
@@ -150,7 +150,7 @@ def _read_page(page, builder: TextBuilder, raw) -> int:
             _emit_stream_order(segments, builder)
         else:
             _emit_layout(segments, builder, left, right)
-        return sum(len(w.chars) for w in words if w.hidden is None)
+        return sum(len(w.text) for w in words if w.hidden is None)
     finally:
         tp.close()
 
@@ -158,38 +158,45 @@ def _read_page(page, builder: TextBuilder, raw) -> int:
 def _words(tp, raw, text: str, n: int) -> list[_Word]:
     """Group characters into words by whitespace and by gaps between their loose boxes.
 
-    This is the per-character hot loop: one ctypes call, locals only, no builtins.
+    This is the per-character hot loop: one ctypes call, locals only, a word's text is a
+    slice of the page text (whitespace ends a word, so its characters are contiguous).
     """
     rect = raw.FS_RECTF()
     get_box = raw.FPDFText_GetLooseCharBox
     ref = ctypes.byref(rect)
     words: list[_Word] = []
-    cur: _Word | None = None
-    chars: list[str] = []
-    cx1 = cb = ct = 0.0
-    for i in range(n):
-        ch = text[i]
-        if ch in _WHITESPACE:
-            cur = None
+    ws, hyphens = _WHITESPACE, _HYPHENS
+    open_word = False
+    first = last = 0
+    cx0 = cx1 = cb = ct = 0.0
+    last_ch = ""
+    for i, ch in enumerate(text[:n]):
+        if ch in ws:
+            if open_word:
+                words.append(_Word(cx0, cx1, cb, ct, text[first : last + 1], first))
+                open_word = False
             continue
         if not get_box(tp, i, ref):
             continue
         l, r, b, t = rect.left, rect.right, rect.bottom, rect.top
-        if cur is not None:
+        if open_word:
             h = ct - cb
             gap = l - cx1
             # adjacent (small gap, slight overlap) and on the same line (centres close)
-            if -0.3 * h < gap < (WORD_GAP if chars[-1] not in _HYPHENS else 0.12) * h and -h < (b + t) - (cb + ct) < h:
-                chars.append(ch)
+            if -0.3 * h < gap < (0.12 if last_ch in hyphens else WORD_GAP) * h and -h < (b + t) - (cb + ct) < h:
                 if r > cx1:
-                    cx1 = cur.x1 = r
+                    cx1 = r
+                last, last_ch = i, ch
                 continue
+            words.append(_Word(cx0, cx1, cb, ct, text[first : last + 1], first))
         if t < b:
             b, t = t, b
-        chars = [ch]
-        cx1, cb, ct = r, b, t
-        cur = _Word(l, r, b, t, chars, i)
-        words.append(cur)
+        open_word = True
+        first = last = i
+        last_ch = ch
+        cx0, cx1, cb, ct = l, r, b, t
+    if open_word:
+        words.append(_Word(cx0, cx1, cb, ct, text[first : last + 1], first))
     return words
 
 
@@ -356,12 +363,12 @@ class _Emitter:
             self.last_top = max(s.top for s in row)
             words = [w for seg in row for w in seg.words]
             if not any(w.hidden for w in words):
-                self.b.add(" ".join("".join(w.chars) for w in words))
+                self.b.add(" ".join(w.text for w in words))
                 continue
             for wi, w in enumerate(words):
                 if wi:
                     self.b.add(" ")
-                self.b.add("".join(w.chars), w.hidden)
+                self.b.add(w.text, w.hidden)
 
 
 def _emit_stream_order(segments: list[_Segment], builder: TextBuilder) -> None:
