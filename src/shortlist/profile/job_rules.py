@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from shortlist.profile.education import DEGREE_RE, degree_level
 from shortlist.profile.model import DegreeLevel, Seniority
-from shortlist.profile.work import _CN_CITIES as _WORK_CITIES  # noqa: PLC2701 - one list of cities
+from shortlist.profile.work import _CN_CITIES as _WORK_CITIES
 
 # ----------------------------------------------------------------------------- cue words
 
@@ -19,7 +19,7 @@ from shortlist.profile.work import _CN_CITIES as _WORK_CITIES  # noqa: PLC2701 -
 # priority, not a preference; "最好的" is "the best", not "ideally".
 NICE_CUE = re.compile(
     r"nice[\s-]*to[\s-]*have|\bpreferred\b|\bpreferabl[ey]\b|\bprefer\b|\bbonus\b|\bideally\b|\bdesir(?:able|ed)\b"
-    r"|\b(?:an?\s+)?(?:big\s+|huge\s+|strong\s+|major\s+|definite\s+|real\s+)?plus\b(?!\s+(?:\d|years?))"
+    r"|\ban?\s+(?:big\s+|huge\s+|strong\s+|major\s+|definite\s+|real\s+)?plus\b|\bplus\s*[:!]|^\W*plus\b"
     r"|\bpluses\b|\badvantage(?:ous)?\b|\bgood\s+to\s+have\b|\bnot\s+(?:strictly\s+)?(?:required|mandatory|a\s+must)\b"
     r"|\boptional\b|\bhelpful\b|\bbeneficial\b|\bappreciated\b|\bwould\s+be\s+(?:great|nice)\b|\bextra\s+(?:credit|points)\b"
     r"|优先(?!级)|加分|更佳|尤佳|为佳|更好|最好(?!的)|者优先|择优",
@@ -89,7 +89,7 @@ class YearsPhrase:
 
 
 # Figures about the employer, not the hire: "技术团队拥有十年以上…经验", "founded 10 years ago".
-_ABOUT_EMPLOYER = re.compile(r"团队拥有|我们拥有|公司成立|成立于|拥有.{0,6}团队|\bfounded\b|\bour\s+team\s+has\b|\bago\b", re.I)
+_ABOUT_EMPLOYER = re.compile(r"团队拥有|我们拥有|公司成立|成立于|拥有.{0,6}团队|\bfounded\b|\bour\s+team\s+has\b|\bago\b", re.IGNORECASE)
 
 
 def find_years(text: str) -> list[YearsPhrase]:
@@ -224,7 +224,7 @@ _LANG_LEVEL = re.compile(
     re.IGNORECASE,
 )
 _LANG_CUE = re.compile(
-    r"fluen|proficien|native|bilingual|speak|spoken|written|verbal|business[- ]level|working\s+knowledge|language"
+    r"fluen|proficien|native|bilingual|(?<!-)speak|spoken|written|verbal|business[- ]level|working\s+knowledge|language"
     r"|communicat|command\s+of|\bread|\bwrit|读写|听说|口语|流利|熟练|精通|良好|能力|阅读|交流|沟通|水平|文档|母语"
     r"|CET|TEM|[四六八]级|IELTS|TOEFL",
     re.IGNORECASE,
@@ -301,14 +301,11 @@ _NOT_PLACE = re.compile(r"急招|急聘|内推|招聘|社招|校招|热招|直�
 
 
 # Cities a Chinese job post names; resume parsing's list plus the rest of the big ones.
-_CITIES = sorted(
-    _WORK_CITIES | set(
-        "石家庄 太原 南昌 南宁 贵阳 兰州 长春 呼和浩特 乌鲁木齐 海口 三亚 温州 常州 徐州 烟台 泉州 惠州 中山 嘉兴 绍兴"
-        " 金华 台州 扬州 南通 昆山 澳门 新加坡 东京 西雅图 硅谷 旧金山 纽约 伦敦 多伦多 悉尼 柏林 湾区".split()
-    ),
-    key=len,
-    reverse=True,
-)
+_MORE_CITIES = frozenset(re.findall(r"\S+", 
+    "石家庄 太原 南昌 南宁 贵阳 兰州 长春 呼和浩特 乌鲁木齐 海口 三亚 温州 常州 徐州 烟台 泉州 惠州 中山 嘉兴 绍兴"
+    " 金华 台州 扬州 南通 昆山 澳门 新加坡 东京 西雅图 硅谷 旧金山 纽约 伦敦 多伦多 悉尼 柏林 湾区"
+))
+_CITIES = sorted(_WORK_CITIES | _MORE_CITIES, key=len, reverse=True)
 _CITY = "(?:" + "|".join(_CITIES) + ")"
 CITY_RUN = re.compile(rf"{_CITY}(?:\s*[/／、&,，·]\s*{_CITY})*")
 
@@ -388,7 +385,7 @@ def bracket_place(title_line: str) -> tuple[int, int] | None:
         return None
     value = m.group("v")
     # "【北京】" is a place, "【Apifox】" / "【美团】" a company.
-    if not (CITY_RUN.search(value) or _META_EN_PLACE.fullmatch(value) or re.fullmatch(r"remote|远程", value, re.I)):
+    if not (CITY_RUN.search(value) or _META_EN_PLACE.fullmatch(value) or re.fullmatch(r"remote|远程", value, re.IGNORECASE)):
         return None
     return m.start("v"), m.end("v")
 
@@ -430,7 +427,7 @@ _SENIORITY: list[tuple[Seniority, str]] = [
 _SENIORITY_RE = [(s, re.compile(p, re.IGNORECASE)) for s, p in _SENIORITY]
 # Outside the title, only "we are hiring a senior ..." counts (not "mentor junior engineers").
 _HIRING = re.compile(
-    r"(?:looking\s+for|hiring|seeking|recruiting|join\s+us\s+as|招聘|招募|寻找)\s+(?:an?\s+|one\s+|多名|一名|\d+名)?"
+    r"(?:(?:looking\s+for|hiring|seeking|recruiting|join\s+us\s+as)\s+|(?:招聘|招募|寻找)\s*)(?:an?\s+|one\s+|多名|一名|\d+名)?"
     r"(?P<w>[^\s,.;，。；]+)",
     re.IGNORECASE,
 )
@@ -449,7 +446,9 @@ def title_seniority(title: str) -> Seniority | None:
 def text_seniority(text: str) -> Seniority | None:
     """Seniority from "we are looking for a Senior ..." / "招聘高级..." in the body."""
     for m in _HIRING.finditer(text):
-        level = title_seniority(text[m.start("w"): m.start("w") + 30])
+        window = text[m.start("w"): m.start("w") + 40]
+        window = re.split(r"\s(?:to|who|that|for|with|and|in|at)\s|[,.;，。；]", window, maxsplit=1)[0]
+        level = title_seniority(window)
         if level:
             return level
     return None
