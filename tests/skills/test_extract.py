@@ -39,6 +39,7 @@ TRAPS = [
     "She will react quickly; an express delivery; took the rails.",
     "Led 27 parent-teacher conferences.",
     "Picked up prescriptions at CVS. Posted on Facebook about the trip.",
+    "Contact hr@example.com or see https://example.com/ui/python-docs for details.",
 ]
 
 
@@ -88,6 +89,14 @@ def test_english_recall(text: str, expected: list[str]) -> None:
 )
 def test_chinese_and_mixed_recall(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+def test_chinese_text_context() -> None:
+    # lower-case names are common in Chinese posts; short acronyms need more than that
+    assert names("熟悉react或vue，了解go") == ["React", "Vue.js", "Go"]
+    assert names("3D/AR创新交互") == []
+    hits = extract_skills("安排现场面试的时间")
+    assert [h.name for h in hits] == ["Interviewing"] and hits[0].confidence < 0.7
 
 
 def test_chinese_alias_needs_word_boundaries() -> None:

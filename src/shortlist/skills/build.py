@@ -189,6 +189,7 @@ def build(
     ambiguous = {r[1] for r in lexicon if r[0] == "ambiguous"}
     blocked = {alias_key(r[1]) for r in lexicon if r[0] == "block"}
     allowed = {r[1] for r in lexicon if r[0] == "allow"}
+    weak_terms = {r[1] for r in lexicon if r[0] == "weak"}
 
     entries: dict[str, _Entry] = {}
     key_owner: dict[str, str] = {}  # alias key -> canonical name
@@ -267,10 +268,10 @@ def build(
         add_alias(label, label)
         for a in alts:
             ak = alias_key(a)
-            if ak not in key_owner and not (" " not in ak and task_counts[ak] >= TASK_COMMON_MIN):
+            if len(a) > 3 and ak not in key_owner and not (" " not in ak and task_counts[ak] >= TASK_COMMON_MIN):
                 add_alias(label, a)
 
-    return _serialise(entries, key_owner, ambiguous, allowed, blocked, cased, task_counts)
+    return _serialise(entries, key_owner, ambiguous, allowed | weak_terms, blocked, cased, task_counts, weak_terms)
 
 
 def _serialise(
@@ -281,6 +282,7 @@ def _serialise(
     blocked: set[str],
     cased: set[str],
     task_counts: Counter,
+    weak_terms: set[str] = frozenset(),
 ) -> dict:
     names = sorted(entries)
     ids: dict[str, str] = {}
@@ -302,6 +304,9 @@ def _serialise(
         aliases = sorted(a for a in e.aliases if key_owner.get(alias_key(a)) == n)
         amb, weak, exact = [], [], []
         for a in aliases:
+            if a in weak_terms:
+                weak.append(a)  # a generic word the lexicon names ("面试", "沟通")
+                continue
             if has_cjk(a):
                 continue
             toks = tokenize(a)

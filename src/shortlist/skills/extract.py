@@ -95,6 +95,7 @@ class _Index:
     def __init__(self, tax: Taxonomy) -> None:
         en: dict[str, _Alias] = {}
         zh: dict[str, SkillEntry] = {}
+        self.zh_weak: set[str] = set()
         for e in tax:
             amb = set(e.ambiguous)
             cased = amb | set(e.cased)
@@ -105,6 +106,8 @@ class _Index:
                     continue
                 if has_cjk(a):
                     zh.setdefault(key, e)
+                    if a in weak:
+                        self.zh_weak.add(key)
                     continue
                 prev = en.get(key)
                 if prev is not None and prev.entry is not e:
@@ -220,6 +223,19 @@ def _match_en(text: str, tokens: list[Token], index: _Index) -> list[_Cand]:
     return out
 
 
+_URL_OR_EMAIL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()（）\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)
+
+
+def _masked(text: str) -> bytearray | None:
+    """1 for each character inside a URL or an e-mail address (None when there are none)."""
+    if "@" not in text and "://" not in text and "www." not in text:
+        return None
+    mask = bytearray(len(text))
+    for m in _URL_OR_EMAIL.finditer(text):
+        mask[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    return mask
+
+
 def _in_compound(text: str, start: int, end: int) -> bool:
     before = start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum()
     after = end + 1 < len(text) and text[end] == "-" and text[end + 1].isalnum()
@@ -230,7 +246,7 @@ def _match_zh(text: str, index: _Index) -> list[_Cand]:
     low = text.lower()
     if len(low) != len(text):
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    found: list[tuple[int, int, SkillEntry]] = []
+    found: list[tuple[int, int, SkillEntry, bool]] = []
     lengths, zh = index.zh_lengths, index.zh
     i, n = 0, len(low)
     while i < n:
@@ -238,7 +254,7 @@ def _match_zh(text: str, index: _Index) -> list[_Cand]:
         if lens:
             for ln in lens:
                 if i + ln <= n and low[i:i + ln] in zh:
-                    found.append((i, i + ln, zh[low[i:i + ln]]))
+                    found.append((i, i + ln, zh[low[i:i + ln]], low[i:i + ln] in index.zh_weak))
                     i += ln - 1
                     break
         i += 1
@@ -246,18 +262,18 @@ def _match_zh(text: str, index: _Index) -> list[_Cand]:
         return []
     tok = _jieba(index)
     bounds: set[int] = set()
-    edges = {p for s, e, _ in found for p in (s, e - 1)}
+    edges = {p for s, e, _, _ in found for p in (s, e - 1)}
     for rs, re_ in iter_cjk_runs(text):
         if any(p in edges for p in range(rs, re_)):  # segment only runs that hold a match edge
             bounds.add(rs)
             for _, _, e in tok.tokenize(text[rs:re_], HMM=False):
                 bounds.add(rs + e)
     out = []
-    for s, e, entry in found:
+    for s, e, entry, weak in found:
         left_ok = (s in bounds) if has_cjk(text[s]) else (s == 0 or not text[s - 1].isascii() or not text[s - 1].isalnum())
         right_ok = (e in bounds) if has_cjk(text[e - 1]) else (e == n or not text[e].isascii() or not text[e].isalnum())
         if left_ok and right_ok:
-            out.append(_Cand(_Alias(entry, None, False, False, 1), s, e, 0.9, False))
+            out.append(_Cand(_Alias(entry, None, False, weak, 1), s, e, 0.6 if weak else 0.9, False))
     return out
 
 
@@ -305,7 +321,8 @@ def _resolve_ambiguous(text: str, cands: list[_Cand], tokens: list[Token]) -> No
             c.pending, c.confidence = False, 0.7
         elif _line_is_skill_list(text, c.start):
             c.pending, c.confidence = False, 0.8
-        elif _in_chinese_prose(text, c.start, c.end):
+        elif (c.end - c.start >= 3 or c.alias.entry.category == "Programming languages") and \
+                _in_chinese_prose(text, c.start, c.end):
             c.pending, c.confidence = False, 0.75
     # List context, to a fixpoint: a pending name next to an accepted one (same realm) is accepted.
     ordered = sorted((c for c in cands if c.confidence >= 0), key=lambda c: c.start)
@@ -342,9 +359,12 @@ def extract_skills(text: str, taxonomy: Taxonomy | None = None) -> list[SkillHit
     tax = taxonomy or Taxonomy.default()
     index = _index(tax)
     tokens = tokenize(text)
+    masked = _masked(text)
+    if masked is not None:  # URLs and e-mail addresses: "https://..." is not HTTP, "hr@..." not HR
+        tokens = [t for t in tokens if not masked[t.start]]
     cands = _match_en(text, tokens, index)
     if has_cjk(text):
-        cands += _match_zh(text, index)
+        cands += [c for c in _match_zh(text, index) if masked is None or not masked[c.start]]
     if any(c.pending for c in cands):
         _resolve_ambiguous(text, cands, tokens)
     kept: list[_Cand] = []
