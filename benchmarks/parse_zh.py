@@ -34,7 +34,7 @@ from shortlist.profile.model import Profile
 ERRORS_PATH = Path("/tmp/parse_zh_errors.txt")
 TARGET = 0.95
 YEARS_TOLERANCE = 0.25
-FIELDS = ("name", "phone", "email", "edu_count", "degree_level", "institution", "edu_start", "edu_end",
+FIELDS = ("name", "phone", "email", "city", "gender", "edu_count", "degree_level", "institution", "edu_start", "edu_end",
           "work_count", "employer", "title", "work_start", "work_end", "years_experience", "skills_recall")
 
 
@@ -104,6 +104,15 @@ def score(resume: ZhResume, profile: Profile | None, fmt: str, today: _dt.date, 
     got_email = profile.email.value if profile and profile.email else None
     same_email = (got_email or "").strip().casefold() == resume.email.casefold()
     scorer.check("email", same_email, resume, fmt, resume.email, got_email)
+
+    got_city = profile.location.value if profile and profile.location else None
+    scorer.check("city", norm(got_city).removesuffix("市") == norm(resume.city), resume, fmt, resume.city, got_city)
+    if resume.gender is not None:  # blind screening can only redact what parsing found
+        found = profile.sensitive.get("gender") if profile else None
+        got_gender = found.value if found else None
+        accepted = {"男": {"男", "male", "m"}, "女": {"女", "female", "f"}}[resume.gender]
+        ok = norm(got_gender) in accepted
+        scorer.check("gender", ok, resume, fmt, resume.gender, got_gender)
 
     education = list(profile.education) if profile else []
     # Extra or merged entries (a project taken for a job, two degrees run together) show here.
@@ -202,9 +211,12 @@ def run(n: int, seed: int, pdf_share: float, docx_share: float) -> tuple[str, Sc
         markdown_table(["group", "checks", "accuracy (all fields pooled)"], groups),
         "",
         ("Exact match after normalisation (NFKC, case, blanks and punctuation dropped); phone as E.164; "
-        f"years of experience within {YEARS_TOLERANCE} years of the truth (months covered by a job, first and last month included, 至今 = this month); "
-        "entries paired by institution / employer, then order; `*_count` = the number of entries is right; 至今 must come back as `current` with "
-        "no end. Skills: the written form, a mention quote, or its taxonomy canonical name. "
+        "city from `location` (a trailing 市 ignored); gender from `sensitive['gender']` (男/女 or "
+        "male/female), only where the resume states it; "
+        f"years of experience within {YEARS_TOLERANCE} years of the truth (months covered by a job, "
+        "first and last month included, 至今 = this month); entries paired by institution / employer, "
+        "then order; `*_count` = the number of entries is right; 至今 must come back as `current` "
+        "with no end. Skills: the written form, a mention quote, or its taxonomy canonical name. "
         f"Parser or extraction crashes: {len(crashes)}."),
     ])
     return report, scorer

@@ -155,7 +155,7 @@ class Line:
 class ZhResume:
     ident: str
     name: str
-    gender: str
+    gender: str | None  # None when the resume does not state it
     phone_e164: str
     phone_written: str
     email: str
@@ -380,6 +380,8 @@ def generate_one(rng: random.Random, ident: str, today: _dt.date) -> ZhResume:
         contact = [f"电话：{phone}", f"邮箱：{email}", f"现居城市：{city}"]
         if rng.random() < 0.5:
             contact.insert(0, f"{gender} | {rng.randint(24, 40)}岁")
+        else:
+            gender = None
         head.append(Line("text", rng.choice([" | ", "  ", " ｜ "]).join(contact)))
     elif layout == "labelled_block":
         head.append(Line("heading", rng.choice(["个人信息", "基本信息", "个人资料"])))

@@ -68,6 +68,7 @@ def _perfect_profile(r) -> Profile:  # type: ignore[no-untyped-def]
 
     return Profile(
         text=text, language="zh", name=Val(value=r.name), email=Val(value=r.email), phone=Val(value=r.phone_e164),
+        location=Val(value=r.city + "市"), sensitive={"gender": Val(value=r.gender)} if r.gender else {},
         education=[Education(institution=e.school, degree=e.degree, level=DegreeLevel(e.level), start=e.start,
                              end=e.end) for e in r.education],
         work=[WorkItem(employer=w.company, title=w.title, start=w.start, end=w.end, current=w.end is None)
