@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import data_arg, machine, markdown_table, resolve_data, skip, write_block  # noqa: E402
+from benchmarks.common import data_arg, machine, markdown_table, resolve_data, skip, write_block
 
 SET = "resumes_pdf_livecareer"
 
@@ -37,7 +37,7 @@ def _pct(values: list[float], q: float) -> float:
     if not values:
         return float("nan")
     values = sorted(values)
-    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
+    return values[min(len(values) - 1, round(q * (len(values) - 1)))]
 
 
 def _time_each(fn, paths: list[Path]) -> tuple[list[float], list[object], float]:
@@ -141,7 +141,7 @@ def main() -> None:
     print(f"baselines on a random sample of {len(sample)} ...", flush=True)
     s_ours_t, s_ours, _ = _time_each(_ours, sample)
     pm_t, pm_out, _ = _time_each(_pdfminer, sample)
-    md_t, md_out, _ = _time_each(_markitdown, sample)
+    md_t, _, _ = _time_each(_markitdown, sample)
     seq, bag = [], []
     for o, ref in zip(s_ours, pm_out):
         if isinstance(o, str) and isinstance(ref, str):
@@ -173,7 +173,7 @@ def main() -> None:
     rss_child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
     n = len(paths)
-    per_file_ms = lambda ts: 1000 * statistics.mean(ts) if ts else float("nan")  # noqa: E731
+    per_file_ms = lambda ts: 1000 * statistics.mean(ts) if ts else float("nan")
     speed_rows = [
         ["shortlist extraction (1 process)", f"{n} files", f"{n / ours_total:.1f}", f"{1000 * ours_total / max(pages, 1):.1f}",
          f"{1000 * statistics.median(ours_t):.1f}", f"{1000 * _pct(ours_t, 0.95):.1f}", "1.0"],
@@ -190,6 +190,27 @@ def main() -> None:
     if e2e is not None:
         speed_rows.append([f"END TO END pipeline.parse_paths, {args.workers} workers", f"{n} files", f"{e2e[0]:.1f}", "",
                            f"{1000 * e2e[1]:.1f}", f"{1000 * e2e[2]:.1f}", ""])
+    cpu_note = (
+        f"The machine is shared (load average {load0} at the start, {os.getloadavg()[0]:.1f} at the end), so "
+        "wall-clock rates understate what free cores give. CPU time per file is steadier: our extraction "
+        f"{1000 * ours_cpu / n:.1f} ms CPU/file in-process ({1000 * ours_cpu / max(pages, 1):.1f} ms/page), "
+        f"{1000 * sb_cpu / n:.1f} ms CPU/file in sandbox workers"
+        + (f", end to end (extract + parse) {e2e[4]:.1f} ms CPU/file" if e2e else "")
+        + f"; on {args.workers} free cores that is about {args.workers * 1000 / (1000 * sb_cpu / n):.0f} files/s "
+        + "for extraction"
+        + (f" and {args.workers * 1000 / e2e[4]:.0f} files/s end to end." if e2e else ".")
+    )
+    failures_note = (
+        f"Failures, our extraction: {dict(ours_fail) or 'none'}; sandbox: {dict(sb_fail) or 'none'}"
+        + (f"; end to end: {dict(e2e[3]) or 'none'}" if e2e else "; end to end: pipeline not available (TODO)")
+    )
+    med = statistics.median if seq else (lambda _v: float("nan"))
+    order_note = (
+        f"Reading order vs pdfminer on the sample ({len(seq)} files): word-sequence match ratio "
+        f"median {med(seq):.3f} (min {min(seq, default=float('nan')):.3f}); "
+        f"order-free word overlap median {med(bag):.3f}. "
+        "pdfminer is a reference, not ground truth: on two-column pages the two can differ and both be readable."
+    )
     md = [
         "## Parse speed (`benchmarks/parse_speed.py`)",
         "",
@@ -199,22 +220,12 @@ def main() -> None:
         "",
         markdown_table(["what", "files", "files/s", "ms/page", "median ms", "p95 ms", "vs ours"], speed_rows),
         "",
-        f"The machine is shared (load average {load0} at the start, {os.getloadavg()[0]:.1f} at the end), so wall-clock "
-        "rates understate what free cores give. CPU time per file is steadier: our extraction "
-        f"{1000 * ours_cpu / n:.1f} ms CPU/file in-process ({1000 * ours_cpu / max(pages, 1):.1f} ms/page), "
-        f"{1000 * sb_cpu / n:.1f} ms CPU/file in sandbox workers"
-        + (f", end to end (extract + parse) {e2e[4]:.1f} ms CPU/file" if e2e else "")
-        + f"; on {args.workers} free cores that is about {args.workers * 1000 / (1000 * sb_cpu / n):.0f} files/s "
-        "for extraction" + (f" and {args.workers * 1000 / e2e[4]:.0f} files/s end to end." if e2e else "."),
+        cpu_note,
         "",
-        f"Failures, our extraction: {dict(ours_fail) or 'none'}; sandbox: {dict(sb_fail) or 'none'}"
-        + (f"; end to end: {dict(e2e[3]) or 'none'}" if e2e else "; end to end: pipeline not available (TODO)"),
+        failures_note,
         f"Peak RSS: this process {rss_self:.0f} MiB, largest child {rss_child:.0f} MiB.",
         "",
-        f"Reading order vs pdfminer on the sample ({len(seq)} files): word-sequence match ratio "
-        f"median {statistics.median(seq) if seq else float('nan'):.3f} (mean {statistics.mean(seq) if seq else float('nan'):.3f}); "
-        f"order-free word overlap median {statistics.median(bag) if bag else float('nan'):.3f}. "
-        "pdfminer is a reference, not ground truth: on two-column pages the two can differ and both be readable.",
+        order_note,
     ]
     text = "\n".join(md)
     print(text)

@@ -7,7 +7,7 @@ FAKE_DOC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2048
 
 
 def test_missing_converter_names_the_package(monkeypatch):
-    import shortlist.documents.doc as doc
+    from shortlist.documents import doc
 
     monkeypatch.setattr(doc.shutil, "which", lambda name: None)
     with pytest.raises(ExtractionError) as err:

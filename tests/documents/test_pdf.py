@@ -67,7 +67,7 @@ def test_file_size_limit():
 
 
 def test_scanned_pdf_without_tesseract_names_the_package(monkeypatch):
-    import shortlist.documents.ocr as ocr
+    from shortlist.documents import ocr
 
     monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
     with pytest.raises(ExtractionError) as err:

@@ -28,7 +28,7 @@ def extract_doc(data: bytes, limits: Limits) -> RawText:
                 env["ANTIWORDHOME"] = env.get("ANTIWORDHOME", "/usr/share/antiword")
                 cmd[1:1] = ["-m", "UTF-8.txt"]
             try:
-                proc = subprocess.run(cmd, capture_output=True, timeout=limits.timeout_s, env=env)
+                proc = subprocess.run(cmd, capture_output=True, timeout=limits.timeout_s, env=env, check=False)
             except subprocess.TimeoutExpired:
                 raise ExtractionError(Reason.TIMED_OUT, f"{tool} took longer than {limits.timeout_s:g}s") from None
             out = proc.stdout.decode("utf-8", "replace")

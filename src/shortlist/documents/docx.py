@@ -27,9 +27,10 @@ _DARK = 0.6  # shading darker than this makes white text legible
 
 
 def _parse_xml(data: bytes, name: str) -> Element:
+    from xml.etree.ElementTree import ParseError
+
     import defusedxml.ElementTree as DET
     from defusedxml import DefusedXmlException
-    from xml.etree.ElementTree import ParseError
 
     try:
         return DET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)

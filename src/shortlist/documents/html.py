@@ -16,11 +16,11 @@ _BLOCK = {
 }
 _HEADING = {"h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article", "ul", "ol"}
 _CELL = {"td", "th"}
-_DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*(hidden|collapse)", re.I)
-_FONT_SIZE = re.compile(r"font-size\s*:\s*([\d.]+)\s*(px|pt|em|rem|%)?", re.I)
-_COLOUR = re.compile(r"(?<![-\w])color\s*:\s*([^;]+)", re.I)
-_BACKGROUND = re.compile(r"background(?:-color)?\s*:\s*([^;]+)", re.I)
-_OFFSCREEN = re.compile(r"(left|top|text-indent)\s*:\s*-\d{3,}", re.I)
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*(hidden|collapse)", re.IGNORECASE)
+_FONT_SIZE = re.compile(r"font-size\s*:\s*([\d.]+)\s*(px|pt|em|rem|%)?", re.IGNORECASE)
+_COLOUR = re.compile(r"(?<![-\w])color\s*:\s*([^;]+)", re.IGNORECASE)
+_BACKGROUND = re.compile(r"background(?:-color)?\s*:\s*([^;]+)", re.IGNORECASE)
+_OFFSCREEN = re.compile(r"(left|top|text-indent)\s*:\s*-\d{3,}", re.IGNORECASE)
 _NAMED = {"white": "ffffff", "#fff": "ffffff", "#ffffff": "ffffff", "snow": "fffafa", "ivory": "fffff0"}
 
 

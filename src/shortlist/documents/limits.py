@@ -21,7 +21,7 @@ class Limits(BaseModel):
     ocr_dpi: int = 200
 
     @classmethod
-    def from_settings(cls, values: dict | None = None) -> "Limits":
+    def from_settings(cls, values: dict | None = None) -> Limits:
         """Build from the resolved settings table (defaults, TOML, environment)."""
         values = settings.load_settings() if values is None else values
         return cls(**{name: values[name] for name in cls.model_fields if name in values})

@@ -31,7 +31,7 @@ def _tesseract() -> str:
 @functools.lru_cache(maxsize=4)
 def _installed_languages(exe: str) -> frozenset[str]:
     try:
-        out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=20).stdout
+        out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=20, check=False).stdout
     except (OSError, subprocess.SubprocessError):
         return frozenset()
     return frozenset(line.strip() for line in out.splitlines()[1:] if line.strip())
@@ -61,6 +61,7 @@ def run_tesseract(images: list[Path], limits: Limits) -> str:
                 capture_output=True,
                 timeout=limits.timeout_s,
                 env=env,
+                check=False,
             )
         except subprocess.TimeoutExpired:
             raise ExtractionError(Reason.TIMED_OUT, f"OCR took longer than {limits.timeout_s:g}s") from None

@@ -15,6 +15,7 @@ import ctypes
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from shortlist.documents.limits import Limits
 from shortlist.documents.model import HiddenKind
@@ -58,21 +59,17 @@ class _Segment:
         if not self.words:
             self.x0, self.x1, self.bottom, self.top = w.x0, w.x1, w.bottom, w.top
         else:
-            if w.x0 < self.x0:
-                self.x0 = w.x0
-            if w.x1 > self.x1:
-                self.x1 = w.x1
-            if w.bottom < self.bottom:
-                self.bottom = w.bottom
-            if w.top > self.top:
-                self.top = w.top
+            self.x0 = min(self.x0, w.x0)
+            self.x1 = max(self.x1, w.x1)
+            self.bottom = min(self.bottom, w.bottom)
+            self.top = max(self.top, w.top)
         self.words.append(w)
 
 
 def _pdfium():
     try:
         import pypdfium2 as pdfium
-        import pypdfium2.raw as raw
+        from pypdfium2 import raw
     except ImportError as exc:  # pragma: no cover - a core dependency
         from shortlist.errors import MissingExtra
 
@@ -184,8 +181,7 @@ def _words(tp, raw, text: str, n: int) -> list[_Word]:
             gap = l - cx1
             # adjacent (small gap, slight overlap) and on the same line (centres close)
             if -0.3 * h < gap < (0.12 if last_ch in hyphens else WORD_GAP) * h and -h < (b + t) - (cb + ct) < h:
-                if r > cx1:
-                    cx1 = r
+                cx1 = max(cx1, r)
                 last, last_ch = i, ch
                 continue
             words.append(_Word(cx0, cx1, cb, ct, text[first : last + 1], first))
@@ -252,7 +248,7 @@ def _check_background(page, light: list[tuple[_Word, float]], box) -> None:
     White text on a dark sidebar is a common, legitimate design; white text on a white
     page is keyword stuffing. Only the rendered page tells them apart.
     """
-    left, bottom, right, top = box
+    left, _, _, top = box
     scale = 0.5
     bitmap = page.render(scale=scale, grayscale=True)
     try:
@@ -345,7 +341,7 @@ class _Emitter:
     def __init__(self, builder: TextBuilder, segments: list[_Segment]) -> None:
         self.b = builder
         tops = [max(s.top for s in row) for row in _rows(segments)]
-        pitches = sorted(a - b for a, b in zip(tops, tops[1:]) if a > b)
+        pitches = sorted(a - b for a, b in pairwise(tops) if a > b)
         self.usual = pitches[len(pitches) // 2] if pitches else 0.0
         self.last_top: float | None = None
 

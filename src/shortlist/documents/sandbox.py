@@ -16,7 +16,7 @@ import signal
 import time
 from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection, wait
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 from shortlist.documents.limits import Limits
 from shortlist.errors import ExtractionError, Reason
@@ -140,7 +140,7 @@ class Sandbox:
         self._ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
         self._pool: list[_Worker] = []
 
-    def __enter__(self) -> "Sandbox":
+    def __enter__(self) -> Self:
         for _ in range(self.workers):
             self._spawn()
         return self
