@@ -20,29 +20,34 @@ def make_examples():  # type: ignore[no-untyped-def]
     return module
 
 
-def test_rebuild_is_byte_identical(make_examples, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    first = make_examples.build(tmp_path / "a" / "resumes", tmp_path / "a" / "jobs")
-    second = make_examples.build(tmp_path / "b" / "resumes", tmp_path / "b" / "jobs")
+@pytest.fixture(scope="module")
+def built(make_examples, tmp_path_factory) -> list[Path]:  # type: ignore[no-untyped-def]
+    root = tmp_path_factory.mktemp("examples")
+    return make_examples.build(root / "resumes", root / "jobs")
+
+
+def test_rebuild_is_byte_identical(make_examples, built: list[Path], tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    first = built
+    second = make_examples.build(tmp_path / "resumes", tmp_path / "jobs")
     assert len(first) == len(second) >= 14
     for a, b in zip(first, second, strict=True):
         assert a.name == b.name
         assert a.read_bytes() == b.read_bytes(), a.name
 
 
-def test_committed_text_examples_match_the_generator(make_examples, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    for path in make_examples.build(tmp_path / "resumes", tmp_path / "jobs"):
+def test_committed_text_examples_match_the_generator(built: list[Path]) -> None:
+    for path in built:
         committed = ROOT / "examples" / path.parent.name / path.name
         assert committed.exists(), f"{committed} missing: run python examples/make_examples.py"
         if path.suffix in {".txt", ".md"}:
             assert committed.read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), path.name
 
 
-def test_hidden_text_example_really_hides_its_text(make_examples, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_hidden_text_example_really_hides_its_text(built: list[Path]) -> None:
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LTChar
 
-    written = make_examples.build(tmp_path / "resumes", tmp_path / "jobs")
-    pdf = next(p for p in written if p.name == "kevin_brandt_hidden_text.pdf")
+    pdf = next(p for p in built if p.name == "kevin_brandt_hidden_text.pdf")
 
     def chars(node):  # type: ignore[no-untyped-def]
         if isinstance(node, LTChar):
