@@ -20,7 +20,11 @@ def test_body_order_table_header_and_text_box_once():
 def test_vanish_and_white_runs_are_hidden_spans():
     doc = extract_bytes(F.docx_resume())
     marked = {doc.text[s.start : s.end]: s.kind for s in doc.hidden}
-    assert marked == {F.DOCX_HIDDEN: HiddenKind.HIDDEN_STYLE, "invisible white words": HiddenKind.BACKGROUND_COLOUR}
+    assert marked == {
+        F.DOCX_HIDDEN: HiddenKind.HIDDEN_STYLE,
+        F.DOCX_STYLE_HIDDEN: HiddenKind.HIDDEN_STYLE,
+        "invisible white words": HiddenKind.BACKGROUND_COLOUR,
+    }
     assert F.DOCX_HIDDEN not in doc.visible_text()
 
 

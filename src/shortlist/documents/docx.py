@@ -69,9 +69,28 @@ def _shading(props: Element | None) -> float | None:
     return None
 
 
+def _style_props(styles_xml: Element | None) -> dict[str, Element]:
+    """styleId -> run properties of that style, so text hidden through a style is caught too."""
+    out: dict[str, Element] = {}
+    if styles_xml is None:
+        return out
+    for style in styles_xml.iter(W + "style"):
+        props = style.find(W + "rPr")
+        sid = style.get(W + "styleId")
+        if props is not None and sid:
+            out[sid] = props
+    return out
+
+
 class _Walker:
-    def __init__(self, builder: TextBuilder) -> None:
+    def __init__(self, builder: TextBuilder, styles: dict[str, Element] | None = None) -> None:
         self.b = builder
+        self.styles = styles or {}
+        self.para_style: Element | None = None
+
+    def _styled(self, props: Element | None, tag: str) -> Element | None:
+        ref = props.find(W + tag) if props is not None else None
+        return self.styles.get(ref.get(W + "val", "")) if ref is not None else None
 
     def blocks(self, parent: Element, background: float = 1.0) -> None:
         for child in parent:
@@ -88,7 +107,9 @@ class _Walker:
         bg = background if shade is None else shade
         boxes: list[Element] = []
         before = len(self.b)
+        outer, self.para_style = self.para_style, self._styled(p.find(W + "pPr"), "pStyle")
         self.inline(p, bg, boxes)
+        self.para_style = outer
         self.b.newline(blank=len(self.b) == before)  # an empty paragraph is a deliberate gap
         for box in boxes:
             self.blocks(box, bg)
@@ -103,7 +124,11 @@ class _Walker:
 
     def run(self, r: Element, background: float, boxes: list[Element]) -> None:
         props = r.find(W + "rPr")
-        hidden = self.run_hidden(props, background)
+        hidden = (
+            self.run_hidden(props, background)
+            or self.run_hidden(self._styled(props, "rStyle"), background)
+            or self.run_hidden(self.para_style, background)
+        )
         for child in r:
             tag = child.tag
             if tag == W + "t":
@@ -196,8 +221,11 @@ def extract_docx(data: bytes, limits: Limits) -> RawText:
     body = root.find(W + "body")
     if body is None:
         raise ExtractionError(Reason.CORRUPT, "word/document.xml has no body")
+    styles = None
+    if "word/styles.xml" in archive.names:
+        styles = _parse_xml(archive.read("word/styles.xml"), "word/styles.xml")
     builder = TextBuilder()
-    walker = _Walker(builder)
+    walker = _Walker(builder, _style_props(styles))
     seen: set[str] = set()
 
     def parts(pattern: re.Pattern[str]) -> None:
