@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from shortlist.profile.job import job_summary, parse_job_document, parse_job_path, parse_job_text
 from shortlist.profile.model import DegreeLevel, Job
@@ -351,3 +353,34 @@ def test_docx_file(tmp_path: Path) -> None:
     assert job.languages == ["English"]
     assert [v.value for v in job.responsibilities] == ["Build UI components in React and TypeScript"]
     _assert_evidence(job)
+
+
+def test_our_stack_is_not_a_demand_and_levels_from_roman_numerals() -> None:
+    job = parse_job_text(
+        "Site Reliability Engineer II\n\nAbout the job\nWe run clinics' scheduling. Our stack: Go, Terraform.\n\n"
+        "Minimum qualifications:\n4 years of experience with Linux.\n"
+    )
+    reqs = _ids(job)
+    assert job.seniority == "mid"
+    assert not reqs["skill:Go"].required and not reqs["skill:Terraform"].required
+    assert reqs["skill:Linux"].required and reqs["skill:Linux"].min_years == 4
+    assert job.min_years == 4  # stated only for one skill: it is the overall figure too
+
+
+_PIECES = [
+    "# Senior Go Developer", "## Requirements", "Nice to have:", "- 3+ years of Python", "任职要求：",
+    "1、熟悉MySQL；2、Redis优先", "Location: Berlin (Hybrid)", "远程办公", "Bachelor's degree in CS",
+    "(Kafka a plus)", "", "   ", "\t- Docker", "岗位职责", "英语六级", "【北京】", "工作地点：上海",
+    "Must be authorized to work in the US", "**Benefits**", "- Java lunch", "5年以上工作经验", "..", "：",
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14), st.sampled_from(["\n", "\r\n", " ", "；", "\n\n"]))
+def test_random_layouts_keep_the_evidence_invariant(pieces: list[str], sep: str) -> None:
+    text = sep.join(pieces)
+    job = parse_job_text(text)
+    assert job.text == text
+    for ev in _all_evidence(job):
+        assert text[ev.start:ev.end] == ev.text and ev.text.strip() == ev.text
+    assert len({r.id for r in job.requirements}) == len(job.requirements)

@@ -43,6 +43,7 @@ SINCE_RE = re.compile(rf"\bsince\s+(?P<start>{DATE})", re.IGNORECASE)
 DATE_RE = re.compile(DATE, re.IGNORECASE)
 
 _NUM = re.compile(r"\d+")
+_HAS_YEAR = re.compile(r"(?:19|20)\d\d")
 _WORD = re.compile(r"[a-z]+", re.IGNORECASE)
 
 
@@ -78,6 +79,8 @@ def parse_date(s: str) -> str | None:
 def find_ranges(text: str) -> list[DateRange]:
     """Every date range in ``text`` (non-overlapping, in order)."""
     out: list[DateRange] = []
+    if not _HAS_YEAR.search(text):
+        return out
     for m in RANGE_RE.finditer(text):
         start = parse_date(m.group("start"))
         if start is None:

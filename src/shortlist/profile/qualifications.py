@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from shortlist.profile.lang import has_cjk
 from shortlist.profile.model import Section, Val
 from shortlist.profile.spans import Line, evidence
 
@@ -26,9 +27,9 @@ _EN_LANG_RE = re.compile(r"\b(" + "|".join(_LANG_NAMES) + r")\b", re.IGNORECASE)
 # Outside a languages section, only unambiguous wording counts.
 _ZH_LANG_RE = re.compile("|".join(sorted(_ZH_LANGS, key=len, reverse=True)))
 _EXAM_RE = re.compile(
-    r"\b(?:CET|TEM)[\s-]?[468]\b|大学英语[四六]级|英语[四六八]级|专业[四八]级|\bTOEFL\b(?:\s*\d{2,3})?"
+    r"(?=[CcTtIiJjHh\u4e00-\u9fff])(?:\b(?:CET|TEM)[\s-]?[468]\b|大学英语[四六]级|英语[四六八]级|专业[四八]级|\bTOEFL\b(?:\s*\d{2,3})?"
     r"|\bIELTS\b(?:\s*\d(?:\.\d)?)?|托福(?:\s*\d{2,3})?|雅思(?:\s*\d(?:\.\d)?)?|\bJLPT\s*N[1-5]\b|日语N[1-5]|\bHSK\s*\d\b"
-    r"|普通话(?:水平测试)?[一二三]级[甲乙]等",
+    r"|普通话(?:水平测试)?[一二三]级[甲乙]等)",
     re.IGNORECASE,
 )
 _LANG_CONTEXT = re.compile(r"\b(?:languages?(?:\s+known|\s+skills)?\s*[:：]|fluent\s+in|native\s+speaker\s+of|speak(?:s|ing)?|bilingual\s+in)", re.IGNORECASE)
@@ -51,17 +52,18 @@ def find_languages(text: str, lines: list[Line], sections: list[Section]) -> lis
         if in_sec or _LANG_CONTEXT.search(ln.text):
             for m in _EN_LANG_RE.finditer(ln.text):
                 add(_LANG_NAMES[m.group(1).lower()], ln.start + m.start(), ln.start + m.end(), 0.9 if in_sec else 0.75)
-        for m in _ZH_LANG_RE.finditer(ln.text):
-            add(_ZH_LANGS[m.group(0)], ln.start + m.start(), ln.start + m.end(), 0.85)
-        for m in _EXAM_RE.finditer(ln.text):
-            exam = m.group(0)
-            add("English (" + exam + ")" if not exam.startswith(("日语", "JLPT", "HSK", "普通话")) else exam,
-                ln.start + m.start(), ln.start + m.end(), 0.9)
+    if has_cjk(text):
+        for m in _ZH_LANG_RE.finditer(text):
+            add(_ZH_LANGS[m.group(0)], m.start(), m.end(), 0.85)
+    for m in _EXAM_RE.finditer(text):
+        exam = m.group(0)
+        add("English (" + exam + ")" if not exam.startswith(("日语", "JLPT", "HSK", "普通话")) else exam,
+            m.start(), m.end(), 0.9)
     return out
 
 
 _CERT_RE = re.compile(
-    r"\bAWS\s+Certified(?:\s+[A-Z][\w-]*){1,5}|\bMicrosoft\s+Certified\s*:?(?:\s+[A-Z][\w-]*){1,6}"
+    r"(?=[A-Z\u4e00-\u9fff])(?:\bAWS\s+Certified(?:\s+[A-Z][\w-]*){1,5}|\bMicrosoft\s+Certified\s*:?(?:\s+[A-Z][\w-]*){1,6}"
     r"|\bGoogle(?:\s+Cloud)?\s+(?:Certified\s+)?Professional(?:\s+[A-Z][\w-]*){1,4}"
     r"|\bOracle\s+Certified(?:\s+[A-Z][\w-]*){1,5}|\bCisco\s+Certified(?:\s+[A-Z][\w-]*){1,4}"
     r"|\bCertified\s+(?:[A-Z][\w-]*\s+){0,4}(?:Professional|Master|Analyst|Administrator|Developer|Architect|Engineer|Accountant|Auditor|Manager|Associate|Specialist)\b"
@@ -70,7 +72,7 @@ _CERT_RE = re.compile(
     r"|\bSix\s+Sigma(?:\s+(?:Green|Black|Yellow)\s+Belt)?"
     r"|注册会计师|注册税务师|法律职业资格证?书?|教师资格证书?|证券从业资格证?书?|基金从业资格证?书?|会计从业资格证?书?"
     r"|初级会计(?:职称|师)|中级会计(?:职称|师)|计算机(?:等级)?[一二三四]级(?:证书)?|软件设计师|系统架构设计师|系统分析师|信息系统项目管理师"
-    r"|网络工程师证书?|人力资源管理师|驾驶证|医师资格证书?|护士执业证书?|建造师"
+    r"|网络工程师证书?|人力资源管理师|驾驶证|医师资格证书?|护士执业证书?|建造师)"
 )
 _BULLET = re.compile(r"^[\s•·●■◆▪‣\-*–✓✔➢►>]+")
 

@@ -67,15 +67,34 @@ def _extent(text: str, start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
+# Every pattern above contains one of these; lines without any are skipped (the full
+# pattern is slow to try at every position of a long resume).
+_TRIGGERS = (
+    "ignore", "disregard", "forget", "override", "you are", "rank ", "candidate is", "applicant is",
+    "resume is", "cv is", "prompt", "score", "rating", "marks", "ranking", "grade", "as an ai", "as a ai",
+    "as an a.i.", "llm", "language model", "instruction", "chatbot", "screener", "the ai", "to ai", "for ai",
+    " ats", "automated s", "automated r", "[inst", "[/inst", "<|", "###", "忽略", "无视", "忘记", "忘掉", "不要理会",
+    "第一", "第1", "首位", "最前", "最高", "你是", "你现在是", "满分", "高分", "100分", "系统提示", "候选人", "应聘者", "作为",
+)
+
+
 def find_injections(text: str) -> list[tuple[int, int]]:
     """Spans (merged) of instruction-like text aimed at automated screeners."""
     spans: list[tuple[int, int]] = []
-    for m in INJECTION_RE.finditer(text):
-        s, e = _extent(text, m.start(), m.end())
-        if spans and s <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(spans[-1][1], e))
-        else:
-            spans.append((s, e))
+    low = text.lower()
+    if not any(t in low for t in _TRIGGERS):
+        return spans
+    pos = 0
+    for line in low.split("\n"):
+        end = pos + len(line)
+        if any(t in line for t in _TRIGGERS):
+            for m in INJECTION_RE.finditer(text, pos, end):
+                s, e = _extent(text, m.start(), m.end())
+                if spans and s <= spans[-1][1]:
+                    spans[-1] = (spans[-1][0], max(spans[-1][1], e))
+                else:
+                    spans.append((s, e))
+        pos = end + 1
     return spans
 
 

@@ -64,7 +64,7 @@ _LEXICON: dict[str, str] = {
     "additional": r"additional information|additional|other information|other|其他|其他信息|附加信息",
     "links": r"links|online profiles",
 }
-_HEADING = {name: re.compile(rf"(?:{pat})", re.IGNORECASE) for name, pat in _LEXICON.items()}
+_HEADING = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _LEXICON.items()), re.IGNORECASE)
 _DECOR_LEAD = re.compile(r"^[\s#*=_•·●■□◆◇▶►>|/【\[(（<《「『\-–—~]+")
 _DECOR_TRAIL = re.compile(r"[\s:：*=_|】\])）>》」』\-–—~.]+$")
 _BULLET = re.compile(r"^[•·●■◆▪‣\-*–✓✔➢►>]")
@@ -97,10 +97,8 @@ _JOINER = re.compile(r"\s*(?:/|&|\band\b|,|、|及|与|和)\s*")
 
 
 def _lookup(norm: str) -> str | None:
-    for name, rx in _HEADING.items():
-        if rx.fullmatch(norm):
-            return name
-    return None
+    m = _HEADING.fullmatch(norm)
+    return m.lastgroup if m else None
 
 
 _INLINE = re.compile(r"^([^:：\n]{2,30})[:：]\s*\S")

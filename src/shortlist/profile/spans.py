@@ -67,7 +67,7 @@ def split_lines(text: str) -> list[Line]:
         if flat:
             seg_start = pos
             for m in _FLAT_SPLIT.finditer(raw):
-                if _KEEP_JOINED.search(raw, 0, m.start()) and _KEEP_NEXT.match(raw, m.end()):
+                if _KEEP_JOINED.search(raw, max(0, m.start() - 8), m.start()) and _KEEP_NEXT.match(raw, m.end()):
                     continue  # "Mar 2011  Present": one date range, not two lines
                 s, e = trim(text, seg_start, pos + m.start())
                 if s < e:
