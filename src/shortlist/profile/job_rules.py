@@ -29,9 +29,13 @@ NICE_CUE = re.compile(
 REQUIRED_CUE = re.compile(r"\bmust\b|\brequired\b|\bmandatory\b|\bessential\b|必须|必备|必需", re.IGNORECASE)
 
 
+# "Our stack: Go, Postgres" lists the team's tools; it does not demand them.
+STACK_CUE = re.compile(r"\b(?:our|the)\s+(?:tech(?:nology)?\s+)?stack\b|\btech(?:nology)?\s+stack\b|技术栈", re.IGNORECASE)
+
+
 def cue(text: str) -> bool | None:
     """True (required), False (nice to have) or None (no cue) for one clause."""
-    if NICE_CUE.search(text):
+    if NICE_CUE.search(text) or STACK_CUE.search(text):
         return False
     if REQUIRED_CUE.search(text):
         return True
@@ -153,7 +157,8 @@ _AREA_EN = re.compile(
     r"\b(?:degree|diploma|bachelor'?s?|master'?s?|ph\.?\s?d\.?|(?-i:B\.?S\.?c?|M\.?S\.?c?|BA|MA))\b"
     r"[^.;\n]{0,30}?\b(?:in|of)\s+(?!a\s+related|related|relevant|any\b|science\s+or\b)"
     r"(?P<area>[A-Za-z][A-Za-z&/,\- ]{1,60}?)"
-    r"(?=\s*(?:,?\s+or\s+(?:an?\s+)?(?:related|similar|equivalent|relevant|other|another|comparable|any)|,\s*or\b|[(;.\n]|$"
+    r"(?=\s*(?:,?\s+or\s+(?:an?\s+)?(?:related|similar|equivalent|relevant|other|another|comparable|any)|,\s*or\b"
+    r"|,\s*(?:an?\s+)?(?:related|similar|equivalent|relevant|other|another|comparable)\b|[(;.\n]|$"
     r"|\s+(?:with|and/or|or\s+equivalent|preferred|required|is|are)\b))",
     re.IGNORECASE,
 )
@@ -419,8 +424,8 @@ _SENIORITY: list[tuple[Seniority, str]] = [
     # "Staff Engineer" is a level in tech; a "Staff Accountant" is not.
     ("lead", (r"\blead\b|\bstaff\s+(?:[\w/-]+\s+){0,3}(?:engineer|scientist|developer|designer|architect|researcher|sre)\b"
              r"|\bteam\s+leader\b|组长|主管|\bTL\b")),
-    ("senior", r"\bsenior\b|\bsr\.?(?=\s|$)|高级|资深"),
-    ("mid", r"\bmid[- ]?level\b|\bintermediate\b|\bmid\b|中级"),
+    ("senior", r"\bsenior\b|\bsr\.?(?=\s|$)|高级|资深|(?-i:\bIII\b)"),
+    ("mid", r"\bmid[- ]?level\b|\bintermediate\b|\bmid\b|中级|(?-i:\bII\b)"),
     ("junior", r"\bjunior\b|\bjr\.?(?=\s|$)|\bentry[- ]level\b|\bgraduate\b|\bnew\s+grad\b|初级|应届|校招"),
     ("intern", r"\bintern(?:ship)?\b|\bco-?op\b|实习"),
 ]
