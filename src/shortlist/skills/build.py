@@ -124,6 +124,12 @@ def _derived_aliases(example: str, with_acronym: bool = True) -> list[str]:
     return [a for a in dict.fromkeys(out) if a and a != example]
 
 
+def _everyday(word: str, counts: Counter) -> bool:
+    """A word (or its plural / -ing form) that plain work text uses in lower case."""
+    w = word.lower()
+    return counts[w] + counts[w + "s"] + counts[w + "es"] + counts[w + "ing"] >= TASK_COMMON_MIN
+
+
 def _task_counts(*paths: Path | None) -> Counter:
     """Counts of words written in lower case in plain-English work text (O*NET task
     statements and occupation descriptions, ESCO labels): the everyday vocabulary."""
@@ -159,8 +165,8 @@ def _esco_labels(esco_dir: Path | None) -> dict[str, list[str]]:
         words = label.lower().split()
         if not 1 <= len(words) <= 3 or words[0] in verbs or any(w in _ESCO_STOP for w in words):
             return False
-        if len(words) == 1 and words[0] in _LANGUAGE_WORDS:
-            return False
+        if len(words) == 1 and (words[0] in _LANGUAGE_WORDS or re.fullmatch(r"[A-Z][a-z]+(?:ian|ish|ese)", label)):
+            return False  # languages and nationalities ("Belarusian") are not skills here
         return re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9 .+#\-/']*", label) is not None
 
     kept = {re.sub(r"\s*\(.*\)$", "", lab): [] for lab in sorted(labels) if ok(re.sub(r"\s*\(.*\)$", "", lab))}
@@ -171,7 +177,10 @@ def _esco_labels(esco_dir: Path | None) -> dict[str, list[str]]:
                 label = row.get("preferredLabel", "").strip()
                 if label in kept:
                     alts = [a.strip() for a in row.get("altLabels", "").splitlines() if a.strip()]
-                    kept[label] = sorted(a for a in alts if a != label and ok(a))
+                    # some rows carry another skill's alt labels: keep those that share a word stem
+                    stems = {w[:5] for w in label.lower().split() if len(w) > 3}
+                    kept[label] = sorted(a for a in alts if a != label and ok(a)
+                                         and stems & {w[:5] for w in a.lower().split()})
     return kept
 
 
@@ -236,7 +245,8 @@ def build(
         for example, commodity, hot, demand, soc in rows:
             if alias_key(example) in blocked:
                 continue
-            derived = _derived_aliases(example, with_acronym=uses[example] >= 3 or example in hot_examples)
+            widely_used = uses[example] >= 3 or example in hot_examples
+            derived = _derived_aliases(example, with_acronym=widely_used)
             canon = next((key_owner[k] for k in [alias_key(example)] + [alias_key(d) for d in derived]
                           if k in key_owner), None)
             if canon is None:
@@ -249,7 +259,7 @@ def build(
                 for d in derived:
                     # A shortened name that is an everyday word ("Drive" from "Google Drive",
                     # "DOORS") is dropped: as a bare word it would mostly be wrong.
-                    if not (len(tokenize(d)) == 1 and task_counts[d.lower()] >= TASK_COMMON_MIN):
+                    if not (len(tokenize(d)) == 1 and (_everyday(d, task_counts) or not widely_used)):
                         add_alias(canon, d)
                         if d.isupper() and len(d) <= 5:
                             cased.add(d)  # "XML", "JSP": written in capitals or not at all
@@ -262,13 +272,13 @@ def build(
         key = alias_key(label)
         if key in key_owner or key in blocked:
             continue
-        if " " not in key and task_counts[key] >= TASK_COMMON_MIN:
-            continue  # "energy", "light", "press": too vague on their own
+        if all(_everyday(w, task_counts) for w in key.split()):
+            continue  # "energy", "business processes", "outdoor activities": too vague
         entries[label] = _Entry(label, "esco", family="ESCO knowledge")
         add_alias(label, label)
         for a in alts:
             ak = alias_key(a)
-            if len(a) > 3 and ak not in key_owner and not (" " not in ak and task_counts[ak] >= TASK_COMMON_MIN):
+            if len(a) > 3 and ak not in key_owner and not all(_everyday(w, task_counts) for w in ak.split()):
                 add_alias(label, a)
 
     return _serialise(entries, key_owner, ambiguous, allowed | weak_terms, blocked, cased, task_counts, weak_terms)
@@ -314,7 +324,7 @@ def _serialise(
                 amb.append(a)
             elif e.source == "onet" and (a in cased or (len(toks) == 1 and re.search(r"[a-z].*[A-Z]|[A-Z]{2}.*[a-z]", a))):
                 exact.append(a)  # "XML", "FastEST", "ProFile": the casing is part of the name
-            elif len(toks) == 1 and a not in allowed and task_counts[a.lower()] >= TASK_COMMON_MIN:
+            elif len(toks) == 1 and a not in allowed and _everyday(a, task_counts):
                 if e.source == "onet" or (a.isupper() and len(a) > 1):
                     amb.append(a)  # a product that is also an everyday word ("Square", "Blink")
                 else:
