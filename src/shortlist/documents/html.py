@@ -47,7 +47,11 @@ def _style_hidden(tag, inherited_bg_set: bool) -> tuple[HiddenKind | None, bool]
     """Hidden kind of an element from its attributes; also whether it sets a background."""
     if tag.has_attr("hidden") or str(tag.get("aria-hidden", "")).lower() == "true" and tag.name == "span":
         return HiddenKind.HIDDEN_STYLE, inherited_bg_set
-    style = str(tag.get("style", ""))
+    return _declarations_hidden(str(tag.get("style", "")), inherited_bg_set)
+
+
+def _declarations_hidden(style: str, inherited_bg_set: bool) -> tuple[HiddenKind | None, bool]:
+    """Hidden kind implied by CSS declarations (an inline style or one stylesheet rule)."""
     if not style:
         return None, inherited_bg_set
     if _DISPLAY_NONE.search(style):
@@ -68,6 +72,32 @@ def _style_hidden(tag, inherited_bg_set: bool) -> tuple[HiddenKind | None, bool]
     return None, bg_set
 
 
+_RULE = re.compile(r"([^{}@]+)\{([^{}]*)\}")
+_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+
+
+def _stylesheet_hidden(soup) -> dict[int, HiddenKind]:
+    """Elements hidden by <style> rules (``.x{display:none}`` is as easy as an inline style)."""
+    hidden: dict[int, HiddenKind] = {}
+    for sheet in soup.find_all("style"):
+        css = _COMMENT.sub("", sheet.get_text())
+        for selectors, body in _RULE.findall(css):
+            kind, _ = _declarations_hidden(body, False)
+            if kind is None:
+                continue
+            for selector in selectors.split(","):
+                selector = selector.strip()
+                if not selector or ":" in selector:  # :hover and friends are states, not hiding
+                    continue
+                try:
+                    matched = soup.select(selector)
+                except Exception:  # noqa: BLE001 - an unparseable selector hides nothing
+                    matched = []
+                for el in matched:
+                    hidden.setdefault(id(el), kind)
+    return hidden
+
+
 def extract_html(data: bytes) -> RawText:
     try:
         from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, ProcessingInstruction, Tag
@@ -79,6 +109,7 @@ def extract_html(data: bytes) -> RawText:
     if text is None:
         raise ExtractionError(Reason.CORRUPT, "the HTML file is not readable text")
     soup = BeautifulSoup(text, "html.parser")
+    css_hidden = _stylesheet_hidden(soup)
     builder = TextBuilder()
     skip_strings = (Comment, Doctype, ProcessingInstruction)
 
@@ -99,6 +130,7 @@ def extract_html(data: bytes) -> RawText:
                 builder.newline()
                 continue
             kind, child_bg = _style_hidden(child, bg_set)
+            kind = kind or css_hidden.get(id(child))
             block = name in _BLOCK
             if block:
                 builder.newline(blank=name in _HEADING)
