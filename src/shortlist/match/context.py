@@ -34,24 +34,34 @@ def mean_vector(rows: np.ndarray, dim: int) -> np.ndarray:
 
 
 def candidate_vectors(views: Sequence[CandidateView], embedder: Embedder) -> dict[str, np.ndarray]:
-    """One experience, title and field-of-study vector per candidate (zero rows when absent)."""
+    """One experience, title and field-of-study vector per candidate (zero rows when absent).
+
+    All texts go to the embedder in one call: with some engines each call has a fixed cost
+    of seconds, far more than the texts themselves.
+    """
     n, dim = len(views), embedder.dim
     out = {k: np.zeros((n, dim), dtype=VEC_DTYPE) for k in VECTOR_KINDS}
-    chunks: list[str] = []
-    owner: list[int] = []
+    texts: list[str] = []
+    owner: list[tuple[str, int]] = []
     for i, v in enumerate(views):
         for c in v.experience_chunks():
-            chunks.append(c)
-            owner.append(i)
-    if chunks:
-        enc = embedder.encode(chunks, kind="passage")
-        owners = np.asarray(owner)
-        for i in np.unique(owners):
-            out["experience"][i] = mean_vector(enc[owners == i], dim)
-    for kind, texts in (("title", [v.title_text() for v in views]), ("area", [v.area_text() for v in views])):
-        idx = [i for i, t in enumerate(texts) if t]
-        if idx:
-            out[kind][idx] = embedder.encode([texts[i] for i in idx], kind="passage")
+            texts.append(c)
+            owner.append(("experience", i))
+        for kind, text in (("title", v.title_text()), ("area", v.area_text())):
+            if text:
+                texts.append(text)
+                owner.append((kind, i))
+    if not texts:
+        return out
+    enc = embedder.encode(texts, kind="passage")
+    chunks: dict[int, list[int]] = {}
+    for row, (kind, i) in enumerate(owner):
+        if kind == "experience":
+            chunks.setdefault(i, []).append(row)
+        else:
+            out[kind][i] = enc[row]
+    for i, rows in chunks.items():
+        out["experience"][i] = mean_vector(enc[rows], dim)
     return out
 
 
@@ -123,13 +133,8 @@ class JobContext:
     ) -> JobContext:
         """Resolve the job once. ``pool`` (the views being ranked) sets BM25's statistics."""
         tax = taxonomy if taxonomy is not None else default_taxonomy()
-        dim = embedder.dim
         duties = job_duties(job)
-        queries = {
-            "experience": mean_vector(embedder.encode(duties, kind="query"), dim) if duties else np.zeros(dim, np.float32),
-            "title": _one(embedder, job_title(job), dim),
-            "area": _one(embedder, job_education(job)[1] or "", dim),
-        }
+        queries = _queries(embedder, duties, job_title(job), job_education(job)[1] or "")
         ctx = cls(
             job=job, embedder=embedder, taxonomy=tax, today=today,
             required=[RequirementSkills(r, tax) for r in job.skill_requirements(required=True)],
@@ -149,5 +154,13 @@ class JobContext:
         return self.job.language == "zh"
 
 
-def _one(embedder: Embedder, text: str, dim: int) -> np.ndarray:
-    return embedder.encode([text], kind="query")[0] if text else np.zeros(dim, dtype=np.float32)
+def _queries(embedder: Embedder, duties: list[str], title: str, area: str) -> dict[str, np.ndarray]:
+    """The job's query vectors from one embedder call (zero vectors for what is absent)."""
+    dim = embedder.dim
+    texts = duties + [t for t in (title, area) if t]
+    enc = embedder.encode(texts, kind="query") if texts else np.zeros((0, dim), np.float32)
+    zero = np.zeros(dim, dtype=np.float32)
+    pos = len(duties)
+    title_vec = enc[pos] if title else zero
+    area_vec = enc[pos + (1 if title else 0)] if area else zero
+    return {"experience": mean_vector(enc[:pos], dim), "title": title_vec, "area": area_vec}

@@ -17,8 +17,10 @@ from shortlist.profile.model import DegreeLevel, Evidence, Requirement
 
 MAX_EVIDENCE = 3
 N_REASONS = 3
-HIGH_SIMILARITY = 0.6
-LOW_SIMILARITY = 0.3
+# On the embedders' calibrated scale ~0.9 means "same thing" and ~0.5 "same field"; short
+# titles score generously, so only a near-match is named as a reason.
+HIGH_SIMILARITY = 0.85
+LOW_SIMILARITY = 0.4
 _ZH_LEVEL = {
     DegreeLevel.HIGH_SCHOOL: "高中", DegreeLevel.ASSOCIATE: "大专", DegreeLevel.BACHELOR: "本科",
     DegreeLevel.MASTER: "硕士", DegreeLevel.DOCTORATE: "博士", DegreeLevel.OTHER: "其他",

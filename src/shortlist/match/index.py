@@ -20,6 +20,7 @@ import numpy as np
 from scipy import sparse
 
 from shortlist.embed.base import Embedder
+from shortlist.embed.cache import CachedEmbedder
 from shortlist.match.context import VEC_DTYPE, VECTOR_KINDS, JobContext, candidate_vectors
 from shortlist.match.skillmatch import RequirementSkills, TaxonomyLike, default_taxonomy, use_credit
 from shortlist.match.text import Lexicon, bm25_term, idf
@@ -97,6 +98,9 @@ class CandidateIndex:
             from shortlist.match.rank import default_embedder
 
             embedder = default_embedder(*(p.text for p in profiles))
+        if not isinstance(embedder, CachedEmbedder):
+            # explanations re-read the texts the index embedded: serve them from memory
+            embedder = CachedEmbedder(embedder, None)
         n = len(profiles)
         years = np.full(n, np.nan)
         degree = np.full(n, -1, dtype=np.int8)
