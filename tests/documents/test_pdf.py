@@ -91,3 +91,8 @@ def test_an_all_invisible_ocr_layer_is_not_flagged():
     lines = ["Jordan Okafor, backend developer", "Python and PostgreSQL since 2016"]
     doc = extract_bytes(F.pdf_ocr_layer(lines))
     assert doc.text.splitlines() == lines and doc.hidden == []
+
+
+def test_embedded_pictures_are_counted():
+    assert extract_bytes(F.pdf_with_photo()).images == 1
+    assert extract_bytes(F.pdf_single_column()).images == 0
