@@ -375,10 +375,15 @@ def _related(entries: dict[str, _Entry]) -> dict[str, list[tuple[str, float]]]:
                 scores[b] = c / math.sqrt(na * len(occ_sets[b]))
         fam = entries[n].family
         if fam and entries[n].source == "hand" and len(fam_members[fam]) <= 80:
+            words = {w for w in n.lower().split() if len(w) > 3}
             for b in fam_members[fam]:
                 if b != n:
-                    scores[b] = scores.get(b, 0.0) + 0.3
-        top = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:RELATED_TOP]
+                    # same family; more when the names share a word ("Machine / Deep learning")
+                    shared = words & {w for w in b.lower().split() if len(w) > 3}
+                    scores[b] = scores.get(b, 0.0) + (0.5 if shared else 0.3)
+        # ties (same family, no co-occurrence) go to the more widely used skill first
+        top = sorted(scores.items(), key=lambda kv: (-round(kv[1], 3), -len(entries[kv[0]].occupations), kv[0]))
+        top = top[:RELATED_TOP]
         out[n] = [(b, round(min(s, 1.0), 3)) for b, s in top]
     return out
 
