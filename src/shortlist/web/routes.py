@@ -37,8 +37,8 @@ def register(app: FastAPI, user_from_request) -> None:
     db = app.state.ws.db
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
-    def page(request: Request, name: str, **ctx) -> HTMLResponse:
-        return templates.TemplateResponse(request, name, ctx)
+    def page(request: Request, template: str, **ctx) -> HTMLResponse:
+        return templates.TemplateResponse(request, template, ctx)
 
     def who(request: Request) -> User | None:
         try:
