@@ -384,3 +384,38 @@ def test_random_layouts_keep_the_evidence_invariant(pieces: list[str], sep: str)
     for ev in _all_evidence(job):
         assert text[ev.start:ev.end] == ev.text and ev.text.strip() == ev.text
     assert len({r.id for r in job.requirements}) == len(job.requirements)
+
+
+def test_pdf_file(tmp_path: Path) -> None:
+    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+    path = tmp_path / "job.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("Helvetica", 11)
+    lines = [
+        "Principal Data Engineer",
+        "Location: Denver, CO",
+        "Requirements",
+        "- 7+ years of experience building data platforms",
+        "- Expert SQL and Python",
+        "Nice to have",
+        "- Experience with Snowflake",
+    ]
+    for i, line in enumerate(lines):
+        c.drawString(72, 760 - 16 * i, line)
+    c.save()
+    job = parse_job_path(path)
+    reqs = _ids(job)
+    assert job.title.value == "Principal Data Engineer"
+    assert job.seniority == "principal"
+    assert job.location.value == "Denver, CO"
+    assert job.min_years == 7
+    assert reqs["skill:SQL"].required and reqs["skill:Python"].required
+    assert not reqs["skill:Snowflake"].required
+    _assert_evidence(job)
+
+
+def test_title_line_remote_tag() -> None:
+    job = parse_job_text("[Remote] Backend Engineer\nRequirements:\n- Python\n")
+    assert job.title.value == "Backend Engineer"
+    assert job.remote is True
+    assert parse_job_text("Backend Engineer\nWe study remote sensing with Python.\n").remote is None

@@ -430,8 +430,11 @@ def _location(ctx: _Ctx) -> tuple[Val[str] | None, bool | None, bool]:
         no |= remote is False
         explicit_no |= neg
         hybrid |= hy
-    if layout.title and re.search(r"remote|远程", ctx.visible[layout.title[0]:layout.title[1]], re.IGNORECASE):
-        yes = True
+    if layout.title:  # the whole title line: "[Remote] Backend Engineer", "后端开发（可远程）"
+        a = ctx.visible.rfind("\n", 0, layout.title[0]) + 1
+        b = ctx.visible.find("\n", layout.title[1])
+        line = ctx.visible[a: len(ctx.visible) if b < 0 else b]
+        yes |= bool(re.search(r"\bremote\b|远程", line, re.IGNORECASE)) and rules.remote_status(line)[0] is not False
     remote = False if explicit_no else True if yes else False if no else None
     return place, remote, hybrid and not (remote and not no)
 
