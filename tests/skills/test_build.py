@@ -57,7 +57,8 @@ def test_build_merges_and_derives_aliases(tmp_path: Path) -> None:
     assert tax.canonical("Frobnicator Widget Studio") == widget.name
     lantern = tax.get("Lantern")
     assert lantern is not None and "Lantern" in lantern.ambiguous  # an everyday word in the task text
-    assert dict(tax.related("SQL"))["Java"] == 1.0  # used by exactly the same occupations
+    # used by exactly the same two occupations: Ochiai 1.0, shrunk for the small count (2 / (2 + 3))
+    assert dict(tax.related("SQL"))["Java"] == 0.4
 
 
 def test_fixture_taxonomy_drives_extraction(tmp_path: Path) -> None:

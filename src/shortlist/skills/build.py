@@ -346,7 +346,7 @@ def _serialise(
 
 def _related(entries: dict[str, _Entry]) -> dict[str, list[tuple[str, float]]]:
     """Top related skills: co-occurrence across O*NET occupations (Ochiai / cosine, a PMI-like
-    association that does not favour rare pairs), plus a bonus for the same hand family."""
+    association, shrunk for small counts), plus a bonus for the same hand family."""
     occ_sets = {n: e.occupations for n, e in entries.items() if len(e.occupations) >= 2}
     by_occ: dict[str, list[str]] = defaultdict(list)
     for n in sorted(occ_sets):
@@ -372,7 +372,9 @@ def _related(entries: dict[str, _Entry]) -> dict[str, list[tuple[str, float]]]:
         na = len(occ_sets.get(n, ()))
         for b, c in pair.get(n, {}).items():
             if c >= 2:
-                scores[b] = c / math.sqrt(na * len(occ_sets[b]))
+                # Ochiai, shrunk for small counts so two rare products that share two
+                # occupations do not look as related as Python and Java
+                scores[b] = c / math.sqrt(na * len(occ_sets[b])) * c / (c + 3)
         fam = entries[n].family
         if fam and entries[n].source == "hand" and len(fam_members[fam]) <= 80:
             words = {w for w in n.lower().split() if len(w) > 3}
