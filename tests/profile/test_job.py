@@ -419,3 +419,17 @@ def test_title_line_remote_tag() -> None:
     assert job.title.value == "Backend Engineer"
     assert job.remote is True
     assert parse_job_text("Backend Engineer\nWe study remote sensing with Python.\n").remote is None
+
+
+def test_preferred_years_are_no_minimum_for_a_required_skill() -> None:
+    job = parse_job_text("Requirements:\n- Python and Docker\n\nPreferred:\n- 5+ years of Python\n- 2+ years of Docker required\n")
+    reqs = _ids(job)
+    assert reqs["skill:Python"].required and reqs["skill:Python"].min_years is None
+    assert reqs["skill:Docker"].min_years == 2  # "required" overrides the section
+
+
+def test_remote_only_location_quotes_the_remote_sentence() -> None:
+    job = parse_job_text("Backend Engineer\n\nThis is a fully remote role across Europe.\n")
+    loc = _ids(job)["location"]
+    assert job.remote is True and job.location is None
+    assert loc.value == "Remote" and loc.evidence.text == "This is a fully remote role across Europe."

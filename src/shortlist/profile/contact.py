@@ -158,7 +158,7 @@ def find_en_name(text: str, lines: list[Line]) -> Val[str] | None:
             break  # a name sits in the header block, before the first section
         lead = len(line.text) - len(line.text.lstrip(_QUOTES + " "))
         body = line.text[lead:]
-        cand = re.split(r"\s*(?:[|,•·(]|\s-\s|\t)\s*", body)[0].strip().rstrip(_QUOTES)
+        cand = re.split(r"\s*(?:[|,•·(]|\s-\s|\t|\s{2,})\s*", body)[0].strip().rstrip(_QUOTES)
         if _CITY_STATE.match(body):
             continue  # "New York, NY 10022" is an address line
         if not looks_like_en_name(cand) and seen == 1:
