@@ -459,32 +459,32 @@ def render_pdf(resume: ZhResume, path: Path) -> Path:
     pdf.setTitle(f"{resume.name} 简历")
     margin, y = 56, height - 64
 
-    def need(space: float) -> None:
+    def need(space: float, size: float) -> None:
+        """Start a new page when the line does not fit; a new page forgets the font, so set it here."""
         nonlocal y
         if y - space < 56:
             pdf.showPage()
             y = height - 64
+        pdf.setFont(font, size)
 
     for line in resume.lines:
         if line.kind == "blank":
             y -= 8
             continue
         if line.kind == "heading":
-            need(26)
-            pdf.setFont(font, 14)
+            need(26, 14)
             pdf.drawString(margin, y, line.text)
             pdf.line(margin, y - 4, width - margin, y - 4)
             y -= 24
             continue
-        pdf.setFont(font, 10.5)
         if line.kind == "kv":
-            need(16)
+            need(16, 10.5)
             for col, (k, v) in enumerate(line.pairs):
                 pdf.drawString(margin + col * (width - 2 * margin) / 2, y, f"{k}：{v}")
             y -= 16
             continue
         for chunk in _wrap(line.text, font, 10.5, width - 2 * margin):
-            need(16)
+            need(16, 10.5)
             pdf.drawString(margin, y, chunk)
             y -= 16
     pdf.save()

@@ -101,3 +101,26 @@ def test_missing_profile_scores_zero_not_crash() -> None:
     scorer = Scorer()
     score(r, None, "pdf", TODAY, scorer, lambda _n: None)
     assert scorer.overall() == 0.0
+
+
+def test_pdf_and_docx_renderings_carry_every_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A rendering that loses text (e.g. a font lost at a page break) would blame the parser."""
+    pytest.importorskip("reportlab")
+    docx = pytest.importorskip("docx")
+    from benchmarks.zh_resumes import render_docx, render_pdf
+    from pdfminer.high_level import extract_text
+
+    longest = max(generate(40, seed=7, today=TODAY), key=lambda r: len(r.lines))
+    raw_pdf_text = extract_text(str(render_pdf(longest, tmp_path / "r.pdf")))
+    assert raw_pdf_text.strip().count("\x0c") >= 1  # the case that matters spans a page break
+    pdf_text = re.sub(r"\s", "", raw_pdf_text)
+    document = docx.Document(str(render_docx(longest, tmp_path / "r.docx")))
+    docx_text = "".join(p.text for p in document.paragraphs)
+    docx_text += "".join(c.text for t in document.tables for row in t.rows for c in row.cells)
+    docx_text = re.sub(r"\s", "", docx_text)
+    for line in longest.lines:
+        pieces = [f"{k}：{v}" for k, v in line.pairs] if line.kind == "kv" else [line.text]
+        for piece in pieces:
+            piece = re.sub(r"\s", "", piece)
+            assert piece in pdf_text, piece
+            assert piece in docx_text, piece
