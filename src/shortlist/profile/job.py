@@ -126,10 +126,7 @@ class _SkillAcc:
     required: bool
     first: int  # document order
     ev: Evidence | None
-    ev_required: bool
     years: float | None = None
-    years_required: bool = False
-    confidence: float = 0.0
 
 
 @dataclass
@@ -224,14 +221,14 @@ def _parse(text: str, visible: str, source: str | None, sha: str | None, extract
     for lang in _languages(ctx):
         reqs.append(lang)
         job.languages.append(lang.value or "")
-    place, remote, hybrid = _location(ctx)
+    place, remote, hybrid, remote_ev = _location(ctx)
     job.location, job.remote = place, remote
-    if place is not None or remote is not None:
-        where = place.value if place else ("Remote" if remote else "On-site")
+    if place is not None or remote:
+        where = place.value if place else "Remote"
         extra = " (hybrid)" if hybrid else (" (remote possible)" if remote and place else "")
         reqs.append(Requirement(
             id="location", kind="location", label=f"Location: {where}{extra}", value=where,
-            evidence=place.evidence if place else None,
+            evidence=place.evidence if place else remote_ev,
         ))
     auth = _authorization(ctx)
     if auth is not None:
@@ -257,11 +254,9 @@ def _skills(ctx: _Ctx, per_clause: dict[int, list[SkillHitLike]]) -> dict[str, _
             ev = ctx.quote(c, (h.start, h.end), h.confidence)
             acc = out.get(h.name)
             if acc is None:
-                out[h.name] = _SkillAcc(h.name, required, h.start, ev, required, confidence=h.confidence)
-                continue
-            acc.confidence = max(acc.confidence, h.confidence)
-            if required and not acc.required:
-                acc.required, acc.ev, acc.ev_required = True, ev, True
+                out[h.name] = _SkillAcc(h.name, required, h.start, ev)
+            elif required and not acc.required:
+                acc.required, acc.ev = True, ev
     return out
 
 
@@ -309,10 +304,13 @@ def _years(
             specific = [h for h in bound if not rules.GENERIC_SKILL_SURFACE.fullmatch(h.surface.strip())]
             for h in specific:
                 acc = skills.get(h.name)
-                if acc is not None and (acc.years is None or ph.years > acc.years):
-                    acc.years, acc.years_required = ph.years, required
-                    if required or not acc.required:  # quote the sentence that states the years
-                        acc.ev = ctx.quote(c, (h.start, c.start + ph.end), h.confidence)
+                # A preferred figure ("5+ years of Python preferred") is no hard minimum for a
+                # skill that is required elsewhere.
+                if acc is None or (acc.required and not required):
+                    continue
+                if acc.years is None or ph.years > acc.years:
+                    acc.years = ph.years
+                    acc.ev = ctx.quote(c, (h.start, c.start + ph.end), h.confidence)  # the sentence with the years
             quote = ctx.quote(c, (c.start + ph.start, c.start + ph.end))
             if not specific and ph.context:
                 overall.append((required, c.kind == "req", ph.years, quote))
@@ -388,8 +386,9 @@ def _languages(ctx: _Ctx) -> list[Requirement]:
     return list(found.values())
 
 
-def _location(ctx: _Ctx) -> tuple[Val[str] | None, bool | None, bool]:
-    """Place (labelled line, "Location" section, or "【北京】" in the title) and remote/hybrid."""
+def _location(ctx: _Ctx) -> tuple[Val[str] | None, bool | None, bool, Evidence | None]:
+    """Place (labelled line, "Location" section, header line, "【北京】" in the title, a
+    known city), whether the job is remote, whether hybrid, and the quote saying remote."""
     place: Val[str] | None = None
     layout = ctx.layout
     if layout.title:
@@ -415,6 +414,7 @@ def _location(ctx: _Ctx) -> tuple[Val[str] | None, bool | None, bool]:
     if place is None:
         place = _city_place(ctx)
     yes = no = explicit_no = hybrid = False
+    remote_ev: Evidence | None = None
     for i, c in enumerate(layout.clauses):
         if c.kind in ("apply", "benefits"):
             continue
@@ -426,6 +426,8 @@ def _location(ctx: _Ctx) -> tuple[Val[str] | None, bool | None, bool]:
                 if ev:
                     place = Val[str](value=ev.text, evidence=ev)
         remote, hy, neg = rules.remote_status(t)
+        if remote is True and remote_ev is None:
+            remote_ev = ctx.quote(c)
         yes |= remote is True
         no |= remote is False
         explicit_no |= neg
@@ -433,10 +435,13 @@ def _location(ctx: _Ctx) -> tuple[Val[str] | None, bool | None, bool]:
     if layout.title:  # the whole title line: "[Remote] Backend Engineer", "后端开发（可远程）"
         a = ctx.visible.rfind("\n", 0, layout.title[0]) + 1
         b = ctx.visible.find("\n", layout.title[1])
-        line = ctx.visible[a: len(ctx.visible) if b < 0 else b]
-        yes |= bool(re.search(r"\bremote\b|远程", line, re.IGNORECASE)) and rules.remote_status(line)[0] is not False
+        b = len(ctx.visible) if b < 0 else b
+        line = ctx.visible[a:b]
+        if re.search(r"\bremote\b|远程", line, re.IGNORECASE) and rules.remote_status(line)[0] is not False:
+            yes = True
+            remote_ev = remote_ev or evidence(ctx.text, a, b)
     remote = False if explicit_no else True if yes else False if no else None
-    return place, remote, hybrid and not (remote and not no)
+    return place, remote, hybrid and not (remote and not no), remote_ev if remote else None
 
 
 def _city_place(ctx: _Ctx) -> Val[str] | None:
