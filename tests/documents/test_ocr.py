@@ -13,7 +13,7 @@ LINES = ["Registered Nurse", "Intensive Care 2015 2023"]
 
 def test_scanned_pdf_is_read_by_ocr():
     doc = extract_bytes(F.pdf_scanned(LINES), limits=Limits(ocr_languages="eng"))
-    assert doc.ocr and doc.media_type is MediaType.PDF
+    assert doc.ocr and doc.media_type is MediaType.PDF and doc.warnings
     assert "Registered Nurse" in doc.text and "Intensive Care" in doc.text
 
 

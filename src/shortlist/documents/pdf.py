@@ -100,22 +100,30 @@ def extract_pdf(data: bytes, limits: Limits) -> RawText:
             raise ExtractionError(Reason.EMPTY, "the PDF has no pages")
         builder = TextBuilder()
         visible_chars = 0
+        textless: list[int] = []
         for index in range(n_pages):
             page = doc[index]
             try:
                 if index:
                     builder.newline(blank=True)
-                visible_chars += _read_page(page, builder, raw)
+                read = _read_page(page, builder, raw)
             finally:
                 page.close()
+            visible_chars += read
+            if read < MIN_TEXT_CHARS_PER_PAGE:
+                textless.append(index + 1)
         images = max(0, len(_IMAGE_RE.findall(data)) - len(_SMASK_RE.findall(data)))
         text = builder.build()
         if visible_chars < MIN_TEXT_CHARS_PER_PAGE * n_pages:
             from shortlist.documents.ocr import ocr_pdf
 
             ocr_text = ocr_pdf(doc, limits)
-            return RawText(ocr_text, [], pages=n_pages, ocr=True, images=images)
-        return RawText(text, builder.hidden, pages=n_pages, images=images)
+            warning = "the PDF has no text layer; its text was read by OCR and may contain recognition errors"
+            return RawText(ocr_text, [], pages=n_pages, ocr=True, images=images, warnings=[warning])
+        warnings = []
+        if textless:
+            warnings.append(f"pages {', '.join(map(str, textless))} have (almost) no text layer and were not OCR'd")
+        return RawText(text, builder.hidden, pages=n_pages, images=images, warnings=warnings)
     finally:
         doc.close()
 
