@@ -40,6 +40,7 @@ TRAPS = [
     "Led 27 parent-teacher conferences.",
     "Picked up prescriptions at CVS. Posted on Facebook about the trip.",
     "Contact hr@example.com or see https://example.com/ui/python-docs for details.",
+    "ACM chapter chair, Spring 2004; networking with alumni.",
 ]
 
 

@@ -259,7 +259,10 @@ def build(
                 for d in derived:
                     # A shortened name that is an everyday word ("Drive" from "Google Drive",
                     # "DOORS") is dropped: as a bare word it would mostly be wrong.
-                    if not (len(tokenize(d)) == 1 and (_everyday(d, task_counts) or not widely_used)):
+                    words = [t.low for t in tokenize(d)]
+                    if all(_everyday(w, task_counts) for w in words):
+                        continue  # "operating system" from "Microsoft operating system"
+                    if not (len(words) == 1 and not widely_used):
                         add_alias(canon, d)
                         if d.isupper() and len(d) <= 5:
                             cased.add(d)  # "XML", "JSP": written in capitals or not at all

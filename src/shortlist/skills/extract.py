@@ -312,7 +312,10 @@ def _resolve_ambiguous(text: str, cands: list[_Cand], tokens: list[Token]) -> No
         if nxt is not None and nxt.low in _NEVER_AFTER and not text[c.end:nxt.start].strip():
             c.confidence = -1.0  # "Excel at", "Office of": the ordinary word, never a skill
             continue
-        if nxt is not None and (nxt.low in _CUE_AFTER or _VERSION_TOKEN.fullmatch(nxt.low)) \
+        version = _VERSION_TOKEN.fullmatch(nxt.low) is not None if nxt is not None else False
+        if version and c.alias.entry.name == "Spring" and re.fullmatch(r"(?:19|20)\d\d", nxt.low):
+            version = False  # "Spring 2004" is a semester
+        if nxt is not None and (nxt.low in _CUE_AFTER or version) \
                 and not text[c.end:nxt.start].strip(" -"):
             c.pending, c.confidence = False, 0.8
         elif prev is not None and prev.low in _CUE_BEFORE and not text[prev.end:c.start].strip() and (
