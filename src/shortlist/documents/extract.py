@@ -63,8 +63,10 @@ def extract_bytes(data: bytes, name: str = "", limits: Limits | None = None) -> 
         raise ExtractionError(Reason.UNSUPPORTED, f"unrecognised file type; expected {_SUPPORTED}")
     try:
         raw = _read(media, data, limits)
-    except (ShortlistError, MemoryError, RecursionError):
+    except (ShortlistError, MemoryError):
         raise
+    except RecursionError:
+        raise ExtractionError(Reason.CORRUPT, f"this {media.value} file is nested too deeply to read") from None
     except Exception as exc:  # a malformed file tripping a parser is a property of the file
         raise ExtractionError(
             Reason.CORRUPT, f"could not read this {media.value} file ({type(exc).__name__}: {exc})"

@@ -139,8 +139,12 @@ def normalize(raw: str, spans: list[HiddenSpan] | None = None) -> tuple[str, lis
     edits = _edits(text, _WS_RE, _whitespace)
     text, spans, r4 = _apply(text, edits, spans)
     zw_positions = [r4(p, False) for p in zw_positions]
-    for p in zw_positions:
+    covered = -1
+    for p in sorted(zw_positions):  # one expansion per word, so a word full of them stays linear
+        if p < covered:
+            continue
         a, b = _word_around(text, min(p, len(text)))
+        covered = b
         if b > a:
             spans.append(HiddenSpan(start=a, end=b, kind=HiddenKind.ZERO_WIDTH))
     return text, merge_spans(spans)
