@@ -203,3 +203,20 @@ def test_layout_numbered_items_and_year_bullets() -> None:
     assert items == ["3年以上前端开发经验；", "熟悉React"]
     assert {it.kind for it in layout.items} == {"req"}
     assert all(it.bulleted for it in layout.items)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("# 阿里巴巴-前端【急招】\n岗位职责：写代码", "阿里巴巴-前端【急招】"),
+        ("公司名称：星河科技\n# 高级Go工程师\n任职要求：熟悉Go", "高级Go工程师"),
+        ("【高级Java工程师】\n任职要求", "高级Java工程师"),
+        ("**Senior Data Engineer**\nRequirements:\n- SQL", "Senior Data Engineer"),
+        ("Acme Corp\nJob Title: Payroll Specialist\n", "Payroll Specialist"),
+        ("Requirements:\n- SQL", None),
+        ("We build tools for clinics and need help with billing, scheduling and reporting across sites.\n", None),
+    ],
+)
+def test_title(text: str, title: str | None) -> None:
+    span = read_layout(text).title
+    assert (text[span[0]:span[1]] if span else None) == title

@@ -68,6 +68,9 @@ _CLAUSE_END = re.compile(
     r"[；;。！？!?]|，|(?<=[\u3400-\u9fff]),|,(?=\s*[\u3400-\u9fff])|(?<!\b[Ee]\.g)(?<!\b[Ii]\.e)(?<!\betc)(?<!\b[SJ]r)(?<!\bvs)\.(?=\s|$)"
     r"|,(?=\s+(?:but|while|though|although|ideally|preferably|bonus|plus|with\s+\w+\s+(?:a\s+)?plus)\b)",
 )
+_META_LABEL = re.compile(
+    r"^\W*(?:company(?:\s+name)?|employer|公司名称|公司|企业名称|salary|薪资|薪酬|联系方式|contact)\W*[:：]", re.IGNORECASE
+)
 _TITLE_LABEL = re.compile(
     r"^\s*(?:\*\*)?(?:job\s*title|position(?:\s+title)?|role(?:\s+title)?|title|职位名称|岗位名称|招聘职位|招聘岗位|职位|岗位)"
     r"\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?",
@@ -174,15 +177,29 @@ def _title(text: str, lines: list[Line]) -> tuple[int, int] | None:
             s, e = trim(text, line.start + m.end(), line.end)
             e -= len(line.text) - len(line.text.rstrip("*"))
             return (s, e) if s < e else None
-    first = next((ln for ln in lines if not ln.blank), None)
-    if first is None or read_heading(first) is not None and read_heading(first).kind is not None:
-        return None
-    core = _strip_decor(_TAG.sub("", first.text))
+    for line in [ln for ln in lines if not ln.blank][:3]:
+        head = read_heading(line)
+        if head is not None and head.kind is not None:
+            return None  # the text opens with a section: no title line
+        if _META_LABEL.match(line.text):
+            continue  # "公司名称：…", "Company: …" above the title
+        return _title_span(text, line)
+    return None
+
+
+def _title_span(text: str, line: Line) -> tuple[int, int] | None:
+    """The title in its line: without Markdown marks, a leading "【北京】" tag, or brackets
+    around the whole title; a bracket the title itself closes ("前端【急招】") stays."""
+    raw = _TAG.sub("", line.text)
+    core = re.sub(r"^(?:#{1,6}\s*|\*{1,3}|_{2,3})+|(?:\*{1,3}|_{2,3}|\s|[:：])+$", "", raw).strip()
+    wrapped = re.fullmatch(r"[【\[「『](.+)[】\]」』]", core)
+    if wrapped and not re.search(r"[【\[「『]", wrapped.group(1)):
+        core = wrapped.group(1).strip()
     # A Markdown heading on the first line is the title even when long (forum posts).
-    limit = 150 if _MD_HEADING.match(first.text) else 40 if _CJK.search(core) else 90
+    limit = 150 if _MD_HEADING.match(line.text) else 40 if _CJK.search(core) else 90
     if not core or len(core) > limit or core.endswith((".", "。")):
         return None
-    s = first.start + first.text.find(core)
+    s = line.start + line.text.find(core)
     return s, s + len(core)
 
 
