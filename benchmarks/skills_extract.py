@@ -217,9 +217,18 @@ def main(argv: list[str] | None = None) -> int:
         scores, spent, chars = evaluate(docs, kinds, tax, fp, fn)
         for name, sc in scores.items():
             rows.append([f"dotin CVs ({len(docs)})", name, sc.n_gold, sc.n_pred, sc.p, sc.r, sc.f1])
+        # speed: the fastest of three passes (the machine may be shared with other work)
+        passes = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            for doc in docs:
+                extract_skills(doc.text, tax)
+            passes.append(time.perf_counter() - t0)
+        spent = min(passes)
         per_5k = spent / chars * 5000 * 1000
-        speed = (f"Speed: {chars / spent / 1000:.0f}k characters/s on the dotin CV texts, "
-                 f"{per_5k:.1f} ms per 5,000 characters, {len(docs) / spent:.0f} CVs/s (one core).")
+        speed = (f"Speed (fastest of 3 passes, one process): {chars / spent / 1000:.0f}k characters/s on the "
+                 f"dotin CV texts (mean {chars / len(docs):.0f} characters), {per_5k:.1f} ms per 5,000 characters, "
+                 f"{len(docs) / spent:.0f} CVs/s.")
 
     zh_line = ""
     zh_dir = resolve_data(args.data, "job_posts_zh_whoishiring", "data", "parsed")
