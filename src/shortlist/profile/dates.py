@@ -25,6 +25,7 @@ DATE = (
     rf"|(?<!\d){_YEAR}\s*年"  # 2019年
     rf"|(?<![\d.]){_YEAR}\s*[./-]\s*(?:0?[1-9]|1[0-2])(?![\d])(?:\s*月)?"  # 2019.07 2019/07 2019-07
     rf"|(?<![\d./-])(?:0?[1-9]|1[0-2])\s*[./-]\s*{_YEAR}(?!\d)"  # 01/2019
+    rf"|(?<![\d./-])(?:0[1-9]|1[0-2])/\d{{2}}(?![\d/])"  # 09/14 (month/two-digit year)
     rf"|(?<![\d.]){_YEAR}(?![\d]))"  # 2019
 )
 PRESENT = (
@@ -43,6 +44,7 @@ SINCE_RE = re.compile(rf"\bsince\s+(?P<start>{DATE})", re.IGNORECASE)
 DATE_RE = re.compile(DATE, re.IGNORECASE)
 
 _NUM = re.compile(r"\d+")
+_MM_YY = re.compile(r"(\d{2})/(\d{2})")
 _HAS_YEAR = re.compile(r"(?:19|20)\d\d")
 _WORD = re.compile(r"[a-z]+", re.IGNORECASE)
 
@@ -62,7 +64,11 @@ def parse_date(s: str) -> str | None:
     nums = [int(x) for x in _NUM.findall(s)]
     year = next((n for n in nums if 1950 <= n <= 2049), None)
     if year is None:
-        return None
+        short = _MM_YY.fullmatch(s.strip())
+        if not short:
+            return None
+        yy = int(short.group(2))
+        return f"{2000 + yy if yy < 50 else 1900 + yy:04d}-{int(short.group(1)):02d}"
     month: int | None = None
     word = _WORD.search(s)
     if word and word.group(0)[:3].lower() in _MONTHS:
@@ -79,7 +85,7 @@ def parse_date(s: str) -> str | None:
 def find_ranges(text: str) -> list[DateRange]:
     """Every date range in ``text`` (non-overlapping, in order)."""
     out: list[DateRange] = []
-    if not _HAS_YEAR.search(text):
+    if not _HAS_YEAR.search(text) and "/" not in text:
         return out
     for m in RANGE_RE.finditer(text):
         start = parse_date(m.group("start"))

@@ -52,13 +52,16 @@ def find_languages(text: str, lines: list[Line], sections: list[Section]) -> lis
         if in_sec or _LANG_CONTEXT.search(ln.text):
             for m in _EN_LANG_RE.finditer(ln.text):
                 add(_LANG_NAMES[m.group(1).lower()], ln.start + m.start(), ln.start + m.end(), 0.9 if in_sec else 0.75)
-    if has_cjk(text):
-        for m in _ZH_LANG_RE.finditer(text):
-            add(_ZH_LANGS[m.group(0)], m.start(), m.end(), 0.85)
+    exams: list[tuple[int, int]] = []
     for m in _EXAM_RE.finditer(text):
         exam = m.group(0)
+        exams.append((m.start(), m.end()))
         add("English (" + exam + ")" if not exam.startswith(("日语", "JLPT", "HSK", "普通话")) else exam,
             m.start(), m.end(), 0.9)
+    if has_cjk(text):
+        for m in _ZH_LANG_RE.finditer(text):
+            if not any(a <= m.start() < b for a, b in exams):  # "英语" inside "英语六级"
+                add(_ZH_LANGS[m.group(0)], m.start(), m.end(), 0.85)
     return out
 
 

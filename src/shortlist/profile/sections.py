@@ -24,7 +24,8 @@ _LEXICON: dict[str, str] = {
     ),
     "work": (
         r"experience|work experience|professional experience|employment history|employment|work history"
-        r"|career history|career experience|job history|relevant experience|professional background|job history"
+        r"|career history|career experience|job history|relevant experience|employment record|work record"
+        r"|professional history|positions held|professional employment|relevant work experience|experience record|professional background|job history"
         r"|internships?|internship experience|experience summary|working experience|work & experience"
         r"|academic and professional experience|teaching experience|工作经历|工作经验|实习经历|实习经验"
         r"|工作履历|职业经历|工作背景|任职经历|从业经历|工作经历及项目"

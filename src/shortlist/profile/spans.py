@@ -16,7 +16,11 @@ _WS = " \t\r\n\u3000\u00a0"
 _FLAT_SPLIT = re.compile(r"[ \t\u3000]{2,}")
 _FLAT_AVG_LINE = 300
 _KEEP_JOINED = re.compile(r"(?:(?:19|20)\d{2}|[-–—~]|\bto)\s*$")
-_KEEP_NEXT = re.compile(r"(?:present|current|till date|to date|now|to\b|[-–—~]|(?:19|20)\d{2}\b)", re.IGNORECASE)
+_KEEP_NEXT = re.compile(
+    r"(?:present|current|till date|to date|now|to\b|[-–—~]|(?:19|20)\d{2}\b"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*(?:19|20)\d{2}\b)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
