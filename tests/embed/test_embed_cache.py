@@ -116,3 +116,23 @@ def test_cache_key_separates_fields() -> None:
 def test_empty_input(fake: FakeEmbedder) -> None:
     assert CachedEmbedder(fake).encode([]).shape == (0, fake.dim)
     assert fake.calls == []
+
+
+def test_concurrent_writers_on_one_file(tmp_path: Path) -> None:
+    """Several instances (as several processes would) fill one file at once without errors."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"line {i}" for i in range(60)]
+
+    def fill(worker: int) -> np.ndarray:
+        with CachedEmbedder(FakeEmbedder(), tmp_path) as cached:
+            for start in range(worker * 7 % 20, 60, 20):  # overlapping slices, different orders
+                cached.encode(texts[start : start + 20])
+            return cached.encode(texts)
+
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(fill, range(4)))
+    for got in results:
+        np.testing.assert_array_equal(got, results[0])
+    with sqlite3.connect(tmp_path / CACHE_FILE) as db:
+        assert db.execute("SELECT COUNT(*) FROM vectors").fetchone()[0] == len(texts)
