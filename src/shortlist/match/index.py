@@ -112,6 +112,7 @@ class CandidateIndex:
         skill_cols: dict[str, int] = {}
         vocab: dict[str, int] = {}
         auth: dict[int, list[str]] = {}
+        canonical: dict[str, str] = {}
         for a in range(0, n, BUILD_BATCH):
             views = [CandidateView.of(profiles[i], today) for i in range(a, min(n, a + BUILD_BATCH))]
             vecs = candidate_vectors(views, embedder)
@@ -124,7 +125,9 @@ class CandidateIndex:
                 degree[i] = v.degree_rank()
                 seniority[i] = candidate_seniority(v)
                 for name, use in v.skills.items():
-                    canon = tax.canonical(name) or name
+                    canon = canonical.get(name)
+                    if canon is None:
+                        canon = canonical[name] = tax.canonical(name) or name
                     s_rows.append(i)
                     s_cols.append(skill_cols.setdefault(canon, len(skill_cols)))
                     s_months.append(use.months or 0)
@@ -163,13 +166,16 @@ class CandidateIndex:
         cols = set(t.family_columns(req.family))
         cols.update(j for name in [req.target, *req.related] if (j := t.column(name)) is not None)
         credit = np.zeros(self.size, dtype=np.float64)
-        for j in sorted(cols):
-            rel = req.relation(t.names[j])
-            if rel is None:
-                continue
-            lo, hi = t.indptr[j], t.indptr[j + 1]
-            vals = rel.coef * use_credit(t.months[lo:hi], t.recency[lo:hi], req.requirement.min_years)
-            np.maximum.at(credit, t.rows[lo:hi], vals)
+        picked = [(j, rel.coef) for j in sorted(cols) if (rel := req.relation(t.names[j])) is not None]
+        if not picked:
+            return credit
+        lo = t.indptr[[j for j, _ in picked]]
+        counts = t.indptr[[j + 1 for j, _ in picked]] - lo
+        # positions of every cell of the picked columns, without a Python loop over cells
+        cells = np.repeat(lo - np.concatenate(([0], np.cumsum(counts)[:-1])), counts) + np.arange(counts.sum())
+        coef = np.repeat(np.array([c for _, c in picked]), counts)
+        vals = coef * use_credit(t.months[cells], t.recency[cells], req.requirement.min_years)
+        np.maximum.at(credit, t.rows[cells], vals)
         return credit
 
     def has_skill(self, name: str) -> np.ndarray:

@@ -129,7 +129,17 @@ class RequirementSkills:
     def family(self) -> str | None:
         return self.taxonomy.family(self.target)
 
+    @cached_property
+    def _relations(self) -> dict[str, Relation | None]:
+        return {}
+
     def relation(self, candidate_skill: str) -> Relation | None:
+        """How ``candidate_skill`` answers this requirement (memoised: taxonomy lookups tokenise)."""
+        if candidate_skill not in self._relations:
+            self._relations[candidate_skill] = self._relation(candidate_skill)
+        return self._relations[candidate_skill]
+
+    def _relation(self, candidate_skill: str) -> Relation | None:
         target = self.target
         canon = self.taxonomy.canonical(candidate_skill) or candidate_skill
         if canon.lower() == target.lower():
@@ -143,6 +153,12 @@ class RequirementSkills:
 
     def best(self, view: CandidateView) -> SkillMatch:
         """The candidate skill giving the most credit; ties go to the closer relation."""
+        # keyed by the object itself (not its id), so the entry keeps it alive and cannot be confused
+        if self not in view.memo:
+            view.memo[self] = self._best(view)
+        return view.memo[self]
+
+    def _best(self, view: CandidateView) -> SkillMatch:
         best = SkillMatch(self.requirement, 0.0, None, None)
         for name, use in view.skills.items():
             rel = self.relation(name)

@@ -8,6 +8,7 @@ by the vectorised index so the two agree to the last bit.
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -26,6 +27,8 @@ _EN_STOP = frozenset(
 )
 _ZH_STOP = frozenset(["的", "和", "与", "及", "或", "等", "在", "了", "是", "有", "对", "为", "以", "并", "中", "上", "下", "及其", "以及", "我们", "负责", "能够", "具有", "相关", "工作", "经验", "年"])
 
+# ASCII words keeping what skill names need: internal dots (Node.js) and a +/# tail (C++, C#).
+_WORD = re.compile(r"(?<![A-Za-z0-9])\.?[A-Za-z0-9]+(?:[.&][A-Za-z0-9]+)*[+#]*")
 _jieba = None
 
 
@@ -47,7 +50,7 @@ def _keep(word: str) -> bool:
 
 def tokenize(text: str) -> list[str]:
     """Lower-case lexical terms: ASCII words (keeping C++, Node.js) plus jieba words for Chinese."""
-    out = [t.low for t in skill_tokens(text) if _keep(t.low)]
+    out = [w for w in (m.lower() for m in _WORD.findall(text)) if _keep(w)]
     for start, end in iter_cjk_runs(text):
         out.extend(w for w in _cut(text[start:end]) if w.strip() and w not in _ZH_STOP)
     return out

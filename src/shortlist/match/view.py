@@ -46,11 +46,23 @@ _SENIORITY_RES = tuple((s, re.compile(p, re.IGNORECASE)) for s, p in _SENIORITY_
 
 # A statement that the candidate may work somewhere (knock-out "authorization" reads these).
 AUTH_RE = re.compile(
-    r"[^\n]*(?:authori[sz]ed to work|work(?:ing)? (?:authori[sz]ation|permit|visa|rights?)|right to work"
+    r"authori[sz]ed to work|work(?:ing)? (?:authori[sz]ation|permit|visa|rights?)|right to work"
     r"|green card|permanent resident|citizen(?:ship)?\b|no sponsorship|sponsorship not required"
-    r"|工作签证|工作许可|绿卡|永久居留|户口)[^\n]*",
+    r"|工作签证|工作许可|绿卡|永久居留|户口",
     re.IGNORECASE,
 )
+
+
+def auth_line_spans(text: str) -> list[tuple[int, int]]:
+    """Whole lines that state work authorisation (a keyword search, then the line around it)."""
+    spans: list[tuple[int, int]] = []
+    for m in AUTH_RE.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        span = (start, len(text) if end < 0 else end)
+        if not spans or spans[-1] != span:
+            spans.append(span)
+    return spans
 
 
 def seniority_of(title: str | None) -> Seniority | None:
@@ -111,6 +123,7 @@ class CandidateView:
     experience_spans: list[tuple[int, int]]
     auth_lines: list[Evidence]
     counts: Counter[str] = field(default_factory=Counter)  # lexical terms of the visible text
+    memo: dict = field(default_factory=dict, repr=False, compare=False)  # per-view results (skill matches)
 
     @classmethod
     def of(cls, profile: Profile, today: date | None = None) -> CandidateView:
@@ -124,7 +137,7 @@ class CandidateView:
         view.titles = view._titles()
         view.seniority = seniority_of(view.titles[0]) if view.titles else None
         view.experience_spans = view._experience_spans()
-        view.auth_lines = [ev for m in AUTH_RE.finditer(text) if (ev := view.quote(m.start(), m.end()))]
+        view.auth_lines = [ev for a, b in auth_line_spans(text) if (ev := view.quote(a, b))]
         view.counts = term_counts(text)
         return view
 
@@ -217,7 +230,7 @@ class CandidateView:
         spans: list[tuple[int, int]] = []
         for a, b in sorted(set(regions)):
             spans.extend((a + s, a + e) for s, e in chunk_spans(self.text[a:b], CHUNK_CHARS))
-        return [s for s in spans if self.quote(*s)][:MAX_CHUNKS]
+        return [(a, b) for a, b in spans if self.text[a:b] == self.profile.text[a:b]][:MAX_CHUNKS]
 
     # ------------------------------------------------------------------ read-outs
     def experience_chunks(self) -> list[str]:
