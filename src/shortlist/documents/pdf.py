@@ -55,14 +55,10 @@ class _Segment:
         if not self.words:
             self.x0, self.x1, self.bottom, self.top = w.x0, w.x1, w.bottom, w.top
         else:
-            if w.x0 < self.x0:
-                self.x0 = w.x0
-            if w.x1 > self.x1:
-                self.x1 = w.x1
-            if w.bottom < self.bottom:
-                self.bottom = w.bottom
-            if w.top > self.top:
-                self.top = w.top
+            self.x0 = min(self.x0, w.x0)
+            self.x1 = max(self.x1, w.x1)
+            self.bottom = min(self.bottom, w.bottom)
+            self.top = max(self.top, w.top)
         self.words.append(w)
 
 
