@@ -72,7 +72,9 @@ def _with_repeats(visible: str, hits: Sequence[SkillHitLike]) -> list[SkillHitLi
     Matching is case-sensitive on the exact surface, on word boundaries.
     """
     out: list[SkillHitLike] = list(hits)
-    taken = [(h.start, h.end) for h in hits]
+    taken = bytearray(len(visible) + 1)  # 1 where a mention already sits
+    for h in hits:
+        taken[h.start:h.end] = b"\x01" * (h.end - h.start)
     by_surface: dict[str, SkillHitLike] = {}
     for h in hits:
         if len(h.surface.strip()) >= 2:
@@ -80,10 +82,10 @@ def _with_repeats(visible: str, hits: Sequence[SkillHitLike]) -> list[SkillHitLi
     for surface, h in by_surface.items():
         rx = re.compile(rf"(?<![A-Za-z0-9+#.]){re.escape(surface)}(?![A-Za-z0-9+#])")
         for m in rx.finditer(visible):
-            if any(a < m.end() and m.start() < b for a, b in taken):
+            if any(taken[m.start():m.end()]):
                 continue
             out.append(_Repeat(h.name, m.start(), m.end(), m.group(0), round(h.confidence * 0.9, 3)))
-            taken.append((m.start(), m.end()))
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     return out
 
 
