@@ -175,7 +175,7 @@ class Sandbox:
         timeout = self.limits.timeout_s
         try:
             while True:
-                for w in self._pool:
+                for w in list(self._pool):  # a copy: a lost worker is replaced in the loop
                     if not w.busy and not exhausted:
                         try:
                             item = next(pending)
