@@ -47,8 +47,11 @@ _SPLIT = re.compile(r"\s*(?:\||｜|\t|\s{2,}|\s[-–—]+\s|\s[-–—]+$|，|/\
 _COMMA = re.compile(r"\s*,\s+")
 _AT = re.compile(r"^(.{2,80}?)\s+(?:at|@)\s+(.{2,80})$", re.IGNORECASE)
 _DESC_START = re.compile(
-    r"^(?:responsibilit|roles?\b|project|description|environment|technologies|client|duration|team size|key"
-    r"|achievements?|工作内容|工作职责|职责|项目)", re.IGNORECASE
+    r"^(?:responsibilit|roles?(?:\s*(?:and|&)\s*responsibilit\w*)?\s*[:：]|project\s*(?:name|title|description|details"
+    r"|\d+)?\s*[:：]|description|environment\s*[:：]|technolog\w*\s*(?:used)?\s*[:：]|tools\s*[:：]|client\s*[:：]"
+    r"|duration|team size|key (?:responsibilit|achievement|result|skills)|achievements?\b|工作内容|工作职责|职责|项目描述"
+    r"|项目内容|主要工作)",
+    re.IGNORECASE,
 )
 _LABELLED = re.compile(
     r"^\s*(?:(?P<emp>公司名称|公司|单位名称|单位|工作单位|雇主|company|employer|organi[sz]ation|firm)"
