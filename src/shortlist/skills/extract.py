@@ -120,10 +120,12 @@ class _Index:
                 else:
                     en[key] = _Alias(e, exact, a in amb, a in weak, n)
         self.en = en
-        self.max_n: dict[str, int] = {}
-        for key, al in en.items():
-            first = key.split(" ", 1)[0]
-            self.max_n[first] = max(self.max_n.get(first, 0), al.tokens)
+        # every proper prefix of a multi-token key, so a scan can stop as soon as it leaves them
+        self.prefixes: set[str] = set()
+        for key in en:
+            parts = key.split(" ")
+            for k in range(1, len(parts)):
+                self.prefixes.add(" ".join(parts[:k]))
         self.zh = zh
         self.zh_lengths: dict[str, list[int]] = {}
         for key in zh:
@@ -174,7 +176,7 @@ def _gap_is_separator(gap: str, allow_plain_space: bool) -> bool:
 def _match_en(text: str, tokens: list[Token], index: _Index) -> list[_Cand]:
     out: list[_Cand] = []
     i, n_tok = 0, len(tokens)
-    en, max_n = index.en, index.max_n
+    en, prefixes = index.en, index.prefixes
     # run[j]: how many tokens from j on are joined only by spaces or hyphens, so that a
     # multi-token name never spans a comma or a full stop
     run = [1] * n_tok
@@ -184,16 +186,18 @@ def _match_en(text: str, tokens: list[Token], index: _Index) -> list[_Cand]:
     while i < n_tok:
         t = tokens[i]
         hit: tuple[_Alias, int] | None = None
-        mx = max_n.get(t.low, 0)
-        for n in range(min(mx, run[i]), 0, -1):
-            if n > 1:
-                key = " ".join(tk.low for tk in tokens[i:i + n])
-            else:
-                key = t.low
+        key = t.low
+        al = en.get(key)
+        if al is not None:
+            hit = (al, 1)
+        n = 1
+        # extend while the words so far begin some multi-word name; keep the longest match
+        while key in prefixes and n < run[i]:
+            key = key + " " + tokens[i + n].low
+            n += 1
             al = en.get(key)
             if al is not None:
                 hit = (al, n)
-                break
         if hit is None:
             m = _VERSIONED.fullmatch(t.low) if t.low[-1].isdigit() else None  # "Python3.8", "Vue3"
             if m and len(m.group(1)) >= 3:
@@ -223,7 +227,9 @@ def _match_en(text: str, tokens: list[Token], index: _Index) -> list[_Cand]:
     return out
 
 
-_URL_OR_EMAIL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()（）\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)
+_URL_OR_EMAIL = re.compile(
+    r"(?:https?://|ftp://|www\.)[^\s<>()（）\]]+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII
+)
 
 
 def _masked(text: str) -> bytearray | None:
