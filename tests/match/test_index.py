@@ -75,7 +75,10 @@ def test_features_matrix_has_stable_columns(tax, emb):
     assert names == list(PART_NAMES)
     assert X.shape == (len(profiles), len(PART_NAMES))
     assert np.all((X >= 0) & (X <= 1))
-    ranked = HybridRanker(embedder=emb, taxonomy=tax, today=TODAY).rank(job_en(), profiles)
+    ranker = HybridRanker(embedder=emb, taxonomy=tax, today=TODAY)
+    X2, names2 = ranker.features(job_en(), profiles)  # what learn/ calls
+    assert names2 == names and np.array_equal(X, X2)
+    ranked = ranker.rank(job_en(), profiles)
     row = {c.candidate_id: c for c in ranked}[profiles[0].sha256]
     assert [row.part(n) for n in names] == pytest.approx(list(X[0]))
 

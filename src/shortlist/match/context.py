@@ -121,6 +121,7 @@ class JobContext:
     terms: list[str]
     lexicon: Lexicon = field(default_factory=lambda: Lexicon({}, 0, 0.0))
     lexical_max: float = 0.0
+    pool_bm25: np.ndarray | None = None  # raw BM25 of every indexed candidate, when built by an index
 
     @classmethod
     def build(

@@ -157,7 +157,8 @@ class CandidateIndex:
         """The job resolved against this pool (BM25 statistics and normaliser included)."""
         ctx = JobContext.build(job, self.embedder, self.taxonomy, today=self.today)
         ctx.lexicon = self.lexicon
-        ctx.lexical_max = float(self.bm25(ctx.terms).max(initial=0.0))
+        ctx.pool_bm25 = self.bm25(ctx.terms)
+        ctx.lexical_max = float(ctx.pool_bm25.max(initial=0.0))
         return ctx
 
     def skill_credit(self, req: RequirementSkills) -> np.ndarray:

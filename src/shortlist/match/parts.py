@@ -327,7 +327,7 @@ class LexicalPart:
     def values(self, ctx: JobContext, index: CandidateIndex) -> np.ndarray:
         if not self.applies(ctx):
             return np.full(index.size, self.neutral)
-        raw = index.bm25(ctx.terms)
+        raw = ctx.pool_bm25 if ctx.pool_bm25 is not None and len(ctx.pool_bm25) == index.size else index.bm25(ctx.terms)
         return np.clip(raw / ctx.lexical_max, 0.0, 1.0) if ctx.lexical_max > 0 else np.zeros(index.size)
 
 

@@ -217,6 +217,10 @@ class HybridRanker:
         embedder = self.embedder or default_embedder(job.text, *(p.text for p in pool))
         return CandidateIndex.build(pool, embedder=embedder, taxonomy=self.taxonomy, today=self.today)
 
+    def features(self, job: Job, profiles: Sequence[Profile]) -> tuple[np.ndarray, list[str]]:
+        """The parts matrix for these profiles, as this ranker sees them (blind or not)."""
+        return features(job, self.index(job, profiles))
+
     def rank(self, job: Job, profiles: Sequence[Profile], top: int | None = None) -> list[RankedCandidate]:
         return search(self.index(job, profiles), job, top=top, weights=self.weights, knockouts=self.knockouts,
                       model=self.model, blind=self.blind)

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from shortlist.skills.tokens import iter_cjk_runs
-from shortlist.skills.tokens import tokenize as skill_tokens
 
 K1 = 1.2
 B = 0.75
