@@ -433,3 +433,12 @@ def test_remote_only_location_quotes_the_remote_sentence() -> None:
     loc = _ids(job)["location"]
     assert job.remote is True and job.location is None
     assert loc.value == "Remote" and loc.evidence.text == "This is a fully remote role across Europe."
+
+
+def test_mixed_cues_in_one_sentence_are_read_comma_by_comma() -> None:
+    job = parse_job_text("Requirements:\n- Python and Docker required, Kubernetes a plus\n- Must have SQL, Redis, and ideally Elasticsearch\n")
+    reqs = _ids(job)
+    assert reqs["skill:Python"].required and reqs["skill:Docker"].required
+    assert not reqs["skill:Kubernetes"].required
+    assert reqs["skill:SQL"].required and reqs["skill:Redis"].required
+    assert not reqs["skill:Elasticsearch"].required

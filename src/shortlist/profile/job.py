@@ -157,7 +157,9 @@ def _clause_required(c: Clause, text: str) -> bool | None:
 
 
 def _required_at(ctx: _Ctx, i: int, pos: int) -> bool | None:
-    """Required-ness at one offset: a cue inside the bracket around ``pos`` wins."""
+    """Required-ness at one offset: a cue inside the bracket around ``pos`` wins; a clause
+    holding both kinds of cue ("Python required, Go a plus") is read comma by comma, each
+    part without a cue taking the one before it ("Must have Python, Go, and ideally Rust")."""
     base = ctx.req[i]
     if base is None:
         return None
@@ -167,6 +169,17 @@ def _required_at(ctx: _Ctx, i: int, pos: int) -> bool | None:
             said = rules.cue(m.group(0))
             if said is not None:
                 return said
+    bare = _PAREN.sub(lambda m: " " * len(m.group(0)), ctx.clause_text(c))
+    if rules.REQUIRED_CUE.search(bare) and (rules.NICE_CUE.search(bare) or rules.STACK_CUE.search(bare)):
+        default = c.kind not in _OPTIONAL_KINDS
+        state: bool | None = None
+        offset = c.start
+        for part in re.split(r"(?<=,)", bare):
+            said = rules.cue(part)
+            state = said if said is not None else state
+            if offset <= pos < offset + len(part):
+                return default if state is None else state
+            offset += len(part)
     return base
 
 
