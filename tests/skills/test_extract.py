@@ -1,6 +1,8 @@
 """extract_skills: precision on everyday-word traps, recall on aliases, exact offsets."""
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from shortlist.skills.extract import SkillHit, extract_skills
@@ -122,7 +124,7 @@ def test_hits_do_not_overlap_and_longest_wins() -> None:
     assert [h.name for h in hits] == ["Microsoft SQL Server", "Apache Spark"]
     assert hits[0].surface == "Microsoft SQL Server"
     spans = [(h.start, h.end) for h in hits]
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
 
 
 def test_empty_and_no_skill_text() -> None:

@@ -332,7 +332,8 @@ def _serialise(
                     amb.append(a)  # a product that is also an everyday word ("Square", "Blink")
                 else:
                     weak.append(a)  # a generic skill word ("bookkeeping", "Cooking")
-        category = e.family or (sorted(e.categories.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        # the commodity title most of the product's rows use (ties: alphabetical)
+        category = e.family or (min(e.categories.items(), key=lambda kv: (-kv[1], kv[0]))[0]
                                 if e.categories else None)
         rec = {
             "id": ids[n], "name": n, "category": category, "source": e.source,

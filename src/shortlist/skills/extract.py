@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from shortlist.skills.taxonomy import SkillEntry, Taxonomy
-from shortlist.skills.tokens import Token, alias_key, has_cjk, iter_cjk_runs, tokenize
+from shortlist.skills.tokens import Token, has_cjk, iter_cjk_runs, tokenize
 
 # Families whose members are technology (software, languages, platforms).
 TECH_FAMILIES = frozenset({

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
 
 from shortlist.skills.tokens import alias_key
 
@@ -45,7 +45,7 @@ class Taxonomy:
         self._by_key: dict[str, SkillEntry] = {}
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Taxonomy":
+    def from_dict(cls, data: dict) -> Taxonomy:
         entries = [
             SkillEntry(
                 id=s["id"], name=s["name"], category=s.get("category"), source=s.get("source", "hand"),
@@ -60,12 +60,12 @@ class Taxonomy:
         return cls(entries, frozenset(data.get("blocked", ())))
 
     @classmethod
-    def load(cls, path: Path) -> "Taxonomy":
+    def load(cls, path: Path) -> Taxonomy:
         with gzip.open(path, "rt", encoding="utf-8") as fh:
             return cls.from_dict(json.load(fh))
 
     @classmethod
-    def default(cls) -> "Taxonomy":
+    def default(cls) -> Taxonomy:
         """The shipped taxonomy, loaded once per process."""
         return _default()
 

@@ -9,7 +9,8 @@ stop at Chinese characters, so ``熟悉Python和k8s`` yields ``Python`` and ``k8
 from __future__ import annotations
 
 import re
-from typing import Iterator, NamedTuple
+from collections.abc import Iterator
+from typing import NamedTuple
 
 # A token: optional leading dot (".NET") when not glued to a preceding word, then
 # alphanumerics with internal "." or "&" joiners ("Node.js", "R&D") and a +/# tail ("C++").
