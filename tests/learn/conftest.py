@@ -1,7 +1,9 @@
 import numpy as np
 import pytest
 
-FEATURES = ["required_skills", "nice_skills", "semantic", "years_fit", "education_fit", "title_fit", "lexical"]
+from shortlist.match.parts import PART_NAMES
+
+FEATURES = list(PART_NAMES)  # the hybrid ranker's score parts, in its order
 
 
 def synthetic(n_resumes: int = 60, n_jobs: int = 3, seed: int = 0):

@@ -72,7 +72,7 @@ def test_cross_validate_reports_both_scorers(kind, data):
     assert report.summary["model"]["ndcg"].mean > report.summary["hybrid"]["ndcg"].mean
     assert report.model is not None and report.model.data_hash == report.data_sha256
     assert report.model.report["n_examples"] == 180
-    header, rows = report.table()
+    _header, rows = report.table()
     assert [r[0] for r in rows] == ["accuracy", "precision", "recall", "f1", "ndcg"]
     assert "model" not in report.model_dump()
 

@@ -281,7 +281,7 @@ class TrainedRanker:
         while True:  # exclusive create: two trainings at once never overwrite each other
             path = directory / f"{name}-v{version}.json"
             self.name, self.version = name, version
-            self.created = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+            self.created = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
             try:
                 with path.open("x", encoding="utf-8") as fh:
                     json.dump(self.to_dict(), fh, indent=1)
@@ -357,7 +357,11 @@ def resolve_model_path(path: str | Path) -> Path:
 def load_model(path: str | Path, feature_names: Sequence[str] | None = None) -> TrainedRanker:
     """Load a model for ranking (``rank --model``). ``path`` may name a version or just the model.
 
-    Pass the ranker's feature names to have them checked; ``FeatureMismatch`` explains what
-    changed since training.
+    The model's feature names are checked against ``feature_names`` (default: the hybrid
+    ranker's ``PART_NAMES``); ``FeatureMismatch`` explains what changed since training.
     """
+    if feature_names is None:
+        from shortlist.match.parts import PART_NAMES
+
+        feature_names = PART_NAMES
     return TrainedRanker.load(resolve_model_path(path), feature_names=feature_names)
