@@ -85,3 +85,12 @@ def test_work_entries_months_and_bullets() -> None:
     assert items[0].location == "Seattle, WA"
     for w in items:
         assert w.evidence and text[w.evidence.start:w.evidence.end] == w.evidence.text
+
+
+def test_unlabelled_line_above_institution_is_its_degree() -> None:
+    text = "Electrical engineering\nKalinga State University\n2016\n"
+    (e,) = parse_education(text, split_lines(text), chinese=False)
+    assert (e.degree, e.level, e.institution, e.end) == ("Electrical engineering", None, "Kalinga State University", "2016")
+    assert e.confidence < 0.95
+    (f,) = parse_education(text, split_lines(text), chinese=False, guess_untitled=False)
+    assert f.degree is None

@@ -78,9 +78,22 @@ def _degree_phrase(line: str, m: re.Match) -> tuple[int, int]:
     return m.start(), end
 
 
-def parse_education(text: str, lines: list[Line], chinese: bool) -> list[Education]:
-    """Entries in one education section: a new entry starts at each new degree or institution."""
+_PLAIN_REJECT = re.compile(r"[:：@/|]|\d|^[A-Z][a-z]+, [A-Z]{2}\b|^(?:certificate|institute|board|year|percentage|grade)\b", re.IGNORECASE)
+
+
+def _is_plain(s: str, dm: re.Match | None, im: re.Match | None) -> bool:
+    """A short line that is neither degree, institution, date nor label: maybe a degree name."""
+    return not dm and not im and 2 <= len(s) <= 60 and not _PLAIN_REJECT.search(s)
+
+
+def parse_education(text: str, lines: list[Line], chinese: bool, guess_untitled: bool = True) -> list[Education]:
+    """Entries in one education section: a new entry starts at each new degree or institution.
+
+    ``guess_untitled`` takes an unrecognised line above an institution as its degree; it is
+    off for flattened text, where such "lines" are fragments.
+    """
     entries: list[dict] = []
+    plain: Line | None = None  # the previous line, when it matched nothing
     for line in lines:
         if line.blank:
             continue
@@ -90,10 +103,19 @@ def parse_education(text: str, lines: list[Line], chinese: bool) -> list[Educati
         if dm and im and dm.start() >= im.start() and dm.end() <= im.end():
             dm = None  # "Institute of Technology" holds no degree; "School of X" is the institution
         last = entries[-1] if entries else None
+        # "Electrical engineering" / "VSSUT University": an unrecognised line right above an
+        # institution is that entry's degree (low confidence).
+        untitled = plain if (guess_untitled and im and not dm and plain is not None) else None
         if last is None or (dm and last.get("degree")) or (im and last.get("institution") and not dm):
-            entries.append({"start_off": line.start, "end_off": line.end})
+            start = untitled.start if untitled is not None else line.start
+            entries.append({"start_off": start, "end_off": line.end})
         e = entries[-1]
         e["end_off"] = line.end
+        if untitled is not None and not e.get("degree"):
+            e["degree"] = untitled.text.strip(" ,-–—")
+            e["level"] = degree_level(untitled.text)
+            e["guessed"] = True
+        plain = line if _is_plain(s, dm, im) else None
         if dm and not e.get("degree"):
             ds, de = _degree_phrase(s, dm)
             e["degree"] = s[ds:de].strip().rstrip(",")
@@ -128,7 +150,7 @@ def parse_education(text: str, lines: list[Line], chinese: bool) -> list[Educati
     for e in entries:
         if not (e.get("degree") or e.get("institution")):
             continue
-        found = sum(bool(e.get(k)) for k in ("degree", "institution", "end"))
+        found = sum(bool(e.get(k)) for k in ("degree", "institution", "end")) - bool(e.get("guessed"))
         out.append(
             Education(
                 institution=e.get("institution"),

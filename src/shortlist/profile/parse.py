@@ -19,7 +19,7 @@ from shortlist.profile.safety import screening_text
 from shortlist.profile.sections import detect_sections
 from shortlist.profile.sensitive import find_sensitive
 from shortlist.profile.skilllink import link_skills
-from shortlist.profile.spans import Line, evidence, requote, split_lines
+from shortlist.profile.spans import Line, evidence, is_flat, requote, split_lines
 from shortlist.profile.work import parse_work
 
 
@@ -58,6 +58,7 @@ def parse_document(doc: Document, today: date | None = None) -> Profile:
     language = detect_language(screened)
     chinese = language != "en"
     lines = split_lines(screened)
+    flat = is_flat(screened)
     sections = detect_sections(screened, lines)
     header_end = next((s.end for s in sections if s.name == "contact"), min(len(screened), 600))
     header_lines = [ln for ln in lines if ln.start < max(header_end, 1)] or lines
@@ -70,7 +71,7 @@ def parse_document(doc: Document, today: date | None = None) -> Profile:
         if sec.name == "work":
             work += parse_work(screened, _in(lines, sec), today)
         elif sec.name == "education":
-            education += parse_education(screened, _in(lines, sec), chinese)
+            education += parse_education(screened, _in(lines, sec), chinese, guess_untitled=not flat)
     if not work and not any(s.name == "work" for s in sections):
         # No experience heading: take dated entries anywhere outside education.
         edu = [(s.start, s.end) for s in sections if s.name == "education"]
