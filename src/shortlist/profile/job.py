@@ -4,14 +4,21 @@ that each quote the sentence of the job text they come from.
 Rule for required vs nice-to-have skills (and years, degree, languages), per clause:
 
 1. A cue word in the clause decides: "nice to have", "preferred", "a plus", "bonus",
-   "ideally", "优先", "加分", "更佳" make it optional; "must", "required", "必须" make it
-   required. A cue inside brackets ("Go (Rust a plus)") only covers the bracket.
+   "ideally", "优先", "加分", "更佳" (and "our stack:") make it optional; "must",
+   "required", "必须" make it required. A cue inside brackets ("Go (Rust a plus)") only
+   covers the bracket; a clause with both kinds of cue is read comma by comma. Clauses
+   end at sentence ends, semicolons and Chinese commas ("熟悉Go，有Kafka经验者优先").
 2. Otherwise the section decides: "Nice to have"/"Preferred"/"加分项" sections and a
    "Tech stack" section (tools the team uses) are optional; requirement sections,
    responsibilities, the title, the text before the first heading and sections of unknown
    kind are required. So a skill mentioned only under responsibilities is required.
 3. "About us", "Benefits" and "How to apply" sections never produce requirements.
 4. A skill both required somewhere and optional elsewhere is required.
+
+Years: "3+ years of Go" / "Python (3+ years)" / "3年以上Go开发经验" set that skill's
+``min_years``; other figures give the overall minimum (the largest required one, those in a
+requirements section first). When a job states years only for skills in an "experience"
+sentence ("3+ years of experience in data science"), that figure is the overall one too.
 
 Requirement ids are stable: "skill:<Canonical>", "years", "education", "language:<name>",
 "location", "authorization". Every ``Evidence`` satisfies ``job.text[e.start:e.end] == e.text``.
