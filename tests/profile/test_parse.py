@@ -111,3 +111,23 @@ def test_hidden_text_never_becomes_a_field() -> None:
     assert p.name and p.name.value == "PRIYA RAMANATHAN"
     assert p.text == text
     assert_evidence_invariant(p)
+
+
+def test_english_sensitive_fields() -> None:
+    text = (
+        "Maria Gomez\nmaria@example.com\nDate of Birth: 12 March 1990\nGender: Female\n"
+        "Marital Status: Single\nNationality: Indian\nReligion: Hindu\n\nEXPERIENCE\nAnalyst, Acme Inc  2019 - 2021\n"
+    )
+    p = parse_text(text, today=TODAY)
+    assert {k: v.value for k, v in p.sensitive.items()} == {
+        "date_of_birth": "12 March 1990", "gender": "Female", "marital_status": "Single",
+        "nationality": "Indian", "religion": "Hindu",
+    }
+    assert_evidence_invariant(p)
+
+
+def test_untitled_summary_is_one_paragraph() -> None:
+    para = "Operations lead with ten years of running warehouses, fleets and vendor contracts across regions."
+    text = f"Kim Park\nkim@example.com\n\n{para}\n\nShort line\n" + ("Another long line that is not the summary. " * 3)
+    p = parse_text(text, today=TODAY)
+    assert p.summary and p.summary.value == para

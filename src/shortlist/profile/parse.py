@@ -43,9 +43,15 @@ def _summary(text: str, lines: list[Line], sections: list[Section]) -> Val[str] 
     contact = next((s for s in sections if s.name == "contact"), None)
     if contact is not None:
         # An untitled paragraph in the header block (long lines) reads as a summary.
-        long = [ln for ln in _in(lines, contact, False) if len(ln.text) >= 80]
-        if long:
-            ev = evidence(text, long[0].start, long[-1].end, 0.5)
+        # Only the first run of long lines: the paragraph, not the whole document.
+        run: list[Line] = []
+        for ln in _in(lines, contact, False):
+            if len(ln.text) >= 80 or (run and ln.text and not ln.blank and len(ln.text) >= 20):
+                run.append(ln)
+            elif run:
+                break
+        if run:
+            ev = evidence(text, run[0].start, run[-1].end, 0.5)
             if ev:
                 return Val[str](value=" ".join(ev.text.split()), evidence=ev)
     return None
