@@ -64,14 +64,15 @@ def knockout_rules(
 def ranking_table(job: Job, ranked: list[RankedCandidate]) -> Table:
     title = job.title.value if job.title else "job"
     t = Table(title=f"Candidates for {title} (advice only: a person decides)")
-    for col in ("rank", "score", "candidate", "met", "missing", "flags"):
+    for col in ("rank", "score", "candidate", "met", "missing (required)", "flags"):
         t.add_column(col, overflow="fold")
     for c in ranked:
-        met = [v.label for v in c.verdicts if v.status == "met"]
+        met = sum(v.status == "met" for v in c.verdicts)
         missing = [v.label for v in c.verdicts if v.status == "missing" and v.required]
+        shown = ", ".join(missing[:4]) + (f" +{len(missing) - 4}" if len(missing) > 4 else "")
         notes = [f"knocked out: {k}" for k in c.knocked_out] + (["needs review"] if c.needs_review else [])
         name = c.name or "(blind)"
-        t.add_row(str(c.rank), f"{c.score:.1f}", name, ", ".join(met), ", ".join(missing),
+        t.add_row(str(c.rank), f"{c.score:.1f}", name, f"{met}/{len(c.verdicts)}", shown,
                   "[yellow]" + "; ".join(notes) + "[/yellow]" if notes else "")
     return t
 

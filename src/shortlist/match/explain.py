@@ -43,6 +43,15 @@ def _evidence(evs: list[Evidence | None]) -> list[Evidence]:
     return out[:MAX_EVIDENCE]
 
 
+def _listing(items: list[str], zh: bool, most: int = 4) -> str:
+    """"a, b, c, d and 3 more": a reason stays one readable line."""
+    sep = "、" if zh else ", "
+    if len(items) <= most:
+        return sep.join(items)
+    rest = len(items) - most
+    return sep.join(items[:most]) + (f" 等 {len(items)} 项" if zh else f" and {rest} more")
+
+
 def _fmt(x: float) -> str:
     return f"{x:g}" if x == int(x) else f"{x:.1f}"
 
@@ -158,7 +167,6 @@ def reasons(ctx: JobContext, view: CandidateView, parts: list[PartScore], vs: li
     met = [name[v.requirement_id] for v in req_sk if v.status == "met"]
     partial = [f"{name[v.requirement_id]} ({v.how})" for v in req_sk if v.status == "partial"]
     missing = [name[v.requirement_id] for v in req_sk if v.status == "missing"]
-    sep = "、" if zh else ", "
     pro: list[str] = []
     con: list[str] = []
 
@@ -166,12 +174,12 @@ def reasons(ctx: JobContext, view: CandidateView, parts: list[PartScore], vs: li
         con.append("简历含隐藏或诱导性文字，需人工复核（这些文字未计分）" if zh
                    else "Hidden or instruction-like text found (not scored): a person must review this resume")
     if met:
-        pro.append(f"满足 {len(met)}/{len(req_sk)} 项必备技能：{sep.join(met)}" if zh
-                   else f"Meets {len(met)} of {len(req_sk)} required skills: {sep.join(met)}")
+        pro.append(f"满足 {len(met)}/{len(req_sk)} 项必备技能：{_listing(met, zh)}" if zh
+                   else f"Meets {len(met)} of {len(req_sk)} required skills: {_listing(met, zh)}")
     if missing:
-        con.append(f"缺少必备技能：{sep.join(missing)}" if zh else f"Missing required skills: {sep.join(missing)}")
+        con.append(f"缺少必备技能：{_listing(missing, zh)}" if zh else f"Missing required skills: {_listing(missing, zh)}")
     if partial:
-        con.append(f"部分满足：{sep.join(partial)}" if zh else f"Only partly meets: {sep.join(partial)}")
+        con.append(f"部分满足：{_listing(partial, zh, 3)}" if zh else f"Only partly meets: {_listing(partial, zh, 3)}")
 
     need = job_years(ctx.job)
     if need:
@@ -204,7 +212,7 @@ def reasons(ctx: JobContext, view: CandidateView, parts: list[PartScore], vs: li
         pro.append(f"近期职位“{view.titles[0]}”与岗位相近" if zh else f"Recent title '{view.titles[0]}' is close to the role")
     nice_met = [name[v.requirement_id] for v in nice_sk if v.status == "met"]
     if nice_met:
-        pro.append(f"加分技能：{sep.join(nice_met)}" if zh else f"Also has nice-to-have skills: {sep.join(nice_met)}")
+        pro.append(f"加分技能：{_listing(nice_met, zh)}" if zh else f"Also has nice-to-have skills: {_listing(nice_met, zh)}")
     if not pro and not view.profile.text.strip():
         con.append("简历没有可读文字" if zh else "The resume has no readable text")
     return pro[:N_REASONS], con[:N_REASONS]
