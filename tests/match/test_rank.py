@@ -67,7 +67,7 @@ def test_flagged_text_never_raises_score_or_rank(kind, hidden, base_fn, ranker_k
     assert after.score <= before.score + 1e-9
     assert after.rank >= before.rank
     assert after.needs_review and not before.needs_review
-    assert any(kind.value in f for f in after.flags)
+    assert any(kind.value in f and " ".join(hidden.split())[:30] in f for f in after.flags)  # reviewer sees it
     assert any("review" in r for r in after.reasons_against)
     visible_end = len(clean.text)  # the flagged text was appended after it
     for v in after.verdicts:

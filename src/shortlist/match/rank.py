@@ -60,6 +60,10 @@ def effective_weights(parts: Sequence[Part], ctx: JobContext, weights: dict[str,
 
 
 def model_label(model: object) -> str:
+    """The model's own ``label`` (learn/'s ``TrainedRanker``), else ``trained:<name>@<version>``."""
+    label = getattr(model, "label", None)
+    if isinstance(label, str) and label:
+        return label
     return f"trained:{getattr(model, 'name', type(model).__name__)}@{getattr(model, 'version', '0')}"
 
 

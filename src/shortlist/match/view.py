@@ -27,6 +27,7 @@ REVIEW_FLAGS = frozenset({FlagKind.HIDDEN_TEXT, FlagKind.INJECTION, FlagKind.ZER
 EXPERIENCE_SECTIONS = frozenset({"summary", "work", "experience", "projects", "project"})
 MAX_CHUNKS = 80  # experience chunks embedded per candidate (long CVs: the first pages matter most)
 CHUNK_CHARS = 300
+FLAG_QUOTE = 80  # characters of flagged text shown on a flag line
 
 SENIORITY_ORDER: tuple[Seniority, ...] = (
     "intern", "junior", "mid", "senior", "lead", "principal", "manager", "director", "executive",
@@ -249,8 +250,17 @@ class CandidateView:
         return max(ranks) if ranks else -1
 
     def review_flags(self) -> list[str]:
-        """One line per flag a reviewer should see (all kinds; ``needs_review`` uses REVIEW_FLAGS)."""
-        return [f"{f.kind.value}: {f.message}" for f in self.profile.flags]
+        """One line per flag a reviewer should see, with the start of the flagged text quoted.
+
+        All kinds are listed; ``needs_review`` uses REVIEW_FLAGS. The quote is for the reviewer
+        only: flagged text is never verdict evidence.
+        """
+        lines = []
+        for f in self.profile.flags:
+            quote = " ".join(f.evidence.text.split()) if f.evidence else ""
+            quote = quote if len(quote) <= FLAG_QUOTE else quote[:FLAG_QUOTE] + "..."
+            lines.append(f"{f.kind.value}: {f.message}" + (f' ("{quote}")' if quote else ""))
+        return lines
 
     @property
     def needs_review(self) -> bool:
