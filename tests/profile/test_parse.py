@@ -1,11 +1,10 @@
 import pytest
+from profile_samples import EN_CLASSIC, EN_INDEED, TODAY, ZH_RESUME
 
 from shortlist.documents.model import Document, HiddenKind, HiddenSpan, MediaType
 from shortlist.profile.model import DegreeLevel, Profile
 from shortlist.profile.parse import parse_document, parse_text
 from shortlist.profile.spans import walk_evidence
-
-from profile_samples import EN_CLASSIC, EN_INDEED, TODAY, ZH_RESUME
 
 
 def assert_evidence_invariant(p: Profile) -> None:

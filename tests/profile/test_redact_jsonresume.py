@@ -1,13 +1,12 @@
 import json
 
 import pytest
+from profile_samples import EN_CLASSIC, EN_INDEED, TODAY, ZH_RESUME
 
 from shortlist.profile.jsonresume import to_json_resume
 from shortlist.profile.parse import parse_text
 from shortlist.profile.redact import redact
 from shortlist.profile.spans import walk_evidence
-
-from profile_samples import EN_CLASSIC, EN_INDEED, TODAY, ZH_RESUME
 
 
 @pytest.mark.parametrize("text", [EN_INDEED, EN_CLASSIC, ZH_RESUME])

@@ -1,12 +1,11 @@
 """Untrusted text must never crash the parser or break the evidence invariant."""
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from profile_samples import EN_CLASSIC, TODAY, ZH_RESUME
 
 from shortlist.profile.parse import parse_text
 from shortlist.profile.redact import redact
 from shortlist.profile.spans import walk_evidence
-
-from profile_samples import EN_CLASSIC, TODAY, ZH_RESUME
 
 _PIECES = st.sampled_from([
     "EDUCATION", "工作经历", "Jan 2019 - Present", "2019.07-至今", "B.S. in Physics", "北京大学", "\n", "  ", "|",

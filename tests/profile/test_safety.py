@@ -1,11 +1,10 @@
 import pytest
+from profile_samples import EN_CLASSIC, TODAY
 
 from shortlist.documents.model import Document, HiddenKind, HiddenSpan, MediaType
 from shortlist.profile.model import FlagKind
 from shortlist.profile.parse import parse_document, parse_text
 from shortlist.profile.safety import QUOTE_CAP, find_injections, scorable_text
-
-from profile_samples import EN_CLASSIC, TODAY
 
 
 @pytest.mark.parametrize(

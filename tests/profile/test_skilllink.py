@@ -1,12 +1,12 @@
 from dataclasses import dataclass
 from datetime import date
 
+from profile_samples import EN_CLASSIC, TODAY
+
 from shortlist.profile.model import Section, WorkItem
 from shortlist.profile.parse import parse_text
 from shortlist.profile.skilllink import link_skills
 from shortlist.profile.spans import evidence
-
-from profile_samples import EN_CLASSIC, TODAY
 
 
 @dataclass

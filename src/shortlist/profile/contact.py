@@ -111,11 +111,11 @@ _NOT_NAME_WORDS = {
     "services", "solutions", "limited", "ltd", "inc", "pvt", "india", "your", "name", "job", "seeker",
     "intern", "specialist", "administrator", "designer", "architect", "accountant", "teacher", "nurse",
     "campus", "permanent", "present", "mobile", "tel", "state", "city", "objective:", "career",
-    "avenue", "road", "street", "st", "drive", "lane", "nagar", "building", "apartments", "apt", "suite",
+    "avenue", "st", "drive", "lane", "nagar", "building", "apartments", "apt", "suite",
     "marketing", "management", "qualifications", "particulars", "personal", "kingdom", "department",
     "programmer", "student", "seeking", "internship", "example", "sample", "dear", "sir", "madam",
     "responsibilities", "projects", "technical", "core", "areas", "expertise", "revenue", "digital",
-    "certified", "information", "details", "date", "birth", "male", "female", "nationality", "objective",
+    "certified", "information", "details", "date", "birth", "male", "female", "nationality",
 }
 _QUOTES = "\"'“”‘’«»"
 
@@ -194,7 +194,7 @@ def _zh_is_person(s: str) -> bool:
     """jieba tags the string as a person name ('nr') - a signal, not a requirement."""
     try:
         return any(flag == "nr" for _, flag in _posseg().lcut(s))
-    except Exception:  # jieba missing or broken: the surname rule still applies
+    except ImportError:  # jieba missing: the surname rule still applies
         return False
 
 

@@ -11,21 +11,27 @@ from shortlist.profile.spans import Line, evidence
 _LEVELS: list[tuple[str, DegreeLevel]] = [
     (r"ph\.?\s?d\.?|d\.?phil\.?|doctor(?:ate)?(?:\s+of\s+(?-i:[A-Z][a-z]+))?|博士(?:研究生)?", DegreeLevel.DOCTORATE),
     (
-        r"m\.?\s?b\.?\s?a\.?|m\.?[\s-]?tech\.?|m\.?\s?sc\.?|m\.\s?s\.?(?:\s?w\.?)?|m\.\s?a\.?|m\.\s?e\.?|m\.?\s?eng\.?"
-        r"|m\.?\s?com\.?|m\.?\s?c\.?\s?a\.?|m\.?\s?phil\.?|m\.\s?ed\.?|ll\.?\s?m\.?|pgdm|p\.?g\.?\s?d\.?m?|post[- ]?graduat(?:e|ion)"
-        r"|MEd|masters?(?:'s)?(?:\s+of\s+(?-i:[A-Z][a-z]+(?:\s+(?!In\b)[A-Z][a-z]+)?)|\s+degree)?|MA|MS|ME|硕士(?:研究生)?|研究生|工学硕士|MBA",
+        (
+            r"m\.?\s?b\.?\s?a\.?|m\.?[\s-]?tech\.?|m\.?\s?sc\.?|m\.\s?s\.?(?:\s?w\.?)?|m\.\s?a\.?|m\.\s?e\.?|m\.?\s?eng\.?"
+            r"|m\.?\s?com\.?|m\.?\s?c\.?\s?a\.?|m\.?\s?phil\.?|m\.\s?ed\.?|ll\.?\s?m\.?|pgdm|p\.?g\.?\s?d\.?m?|post[- ]?graduat(?:e|ion)"
+            r"|MEd|masters?(?:'s)?(?:\s+of\s+(?-i:[A-Z][a-z]+(?:\s+(?!In\b)[A-Z][a-z]+)?)|\s+degree)?|MA|MS|ME|硕士(?:研究生)?|研究生|工学硕士|MBA"
+        ),
         DegreeLevel.MASTER,
     ),
     (
-        r"b\.?[\s-]?tech\.?|b\.?\s?sc\.?|b\.\s?s\.?|b\.\s?a\.?|b\.\s?e\.?|b\.?\s?eng\.?|b\.?\s?com\.?|b\.?\s?c\.?\s?a\.?"
-        r"|b\.?\s?b\.?\s?a\.?|b\.\s?ed\.?|ll\.?\s?b\.?|b\.?\s?arch\.?|b\.?\s?pharm\.?|mbbs|bachelors?(?:'s)?(?:\s+of\s+(?-i:[A-Z][a-z]+"
-        r"(?:\s+(?!In\b)[A-Z][a-z]+)?)|\s+degree)?|graduat(?:e|ion)|BA|BS|BE|BEd|本科|学士|统招本科|全日制本科",
+        (
+            r"b\.?[\s-]?tech\.?|b\.?\s?sc\.?|b\.\s?s\.?|b\.\s?a\.?|b\.\s?e\.?|b\.?\s?eng\.?|b\.?\s?com\.?|b\.?\s?c\.?\s?a\.?"
+            r"|b\.?\s?b\.?\s?a\.?|b\.\s?ed\.?|ll\.?\s?b\.?|b\.?\s?arch\.?|b\.?\s?pharm\.?|mbbs|bachelors?(?:'s)?(?:\s+of\s+(?-i:[A-Z][a-z]+"
+            r"(?:\s+(?!In\b)[A-Z][a-z]+)?)|\s+degree)?|graduat(?:e|ion)|BA|BS|BE|BEd|本科|学士|统招本科|全日制本科"
+        ),
         DegreeLevel.BACHELOR,
     ),
     (r"associate(?:'s)?\s+(?:degree|of\s+(?-i:[A-Z][a-z]+))|a\.\s?a\.|a\.\s?s\.|diploma|大专|专科|高职", DegreeLevel.ASSOCIATE),
     (
-        r"high\s+school|higher\s+secondary|senior\s+secondary|secondary(?:\s+school)?|hsc|ssc|ged|12th|10th"
-        r"|intermediate|matriculation|高中|中专|职高",
+        (
+            r"high\s+school|higher\s+secondary|senior\s+secondary|secondary(?:\s+school)?|hsc|ssc|ged|12th|10th"
+            r"|intermediate|matriculation|高中|中专|职高"
+        ),
         DegreeLevel.HIGH_SCHOOL,
     ),
 ]

@@ -9,7 +9,14 @@ from __future__ import annotations
 from datetime import date
 
 from shortlist.documents.model import Document, MediaType
-from shortlist.profile.contact import find_email, find_en_name, find_links, find_location, find_phone, find_zh_name
+from shortlist.profile.contact import (
+    find_email,
+    find_en_name,
+    find_links,
+    find_location,
+    find_phone,
+    find_zh_name,
+)
 from shortlist.profile.education import parse_education
 from shortlist.profile.experience import years_of_experience
 from shortlist.profile.lang import detect_language

@@ -15,30 +15,44 @@ from shortlist.profile.spans import evidence, mask
 QUOTE_CAP = 200  # longest quote a flag carries; the message gives the full length
 
 _EN = [
-    r"\b(?:ignore|disregard|forget|override|skip)\s+(?:all\s+|any\s+|the\s+|of\s+)*(?:your\s+|the\s+)?"
-    r"(?:previous|prior|above|earlier|preceding|former|foregoing|other|existing|original)\s+"
-    r"(?:instructions?|prompts?|directions?|directives?|rules|guidelines|context|commands?)",
+    (
+        r"\b(?:ignore|disregard|forget|override|skip)\s+(?:all\s+|any\s+|the\s+|of\s+)*(?:your\s+|the\s+)?"
+        r"(?:previous|prior|above|earlier|preceding|former|foregoing|other|existing|original)\s+"
+        r"(?:instructions?|prompts?|directions?|directives?|rules|guidelines|context|commands?)"
+    ),
     r"\b(?:ignore|disregard)\s+(?:all\s+)?(?:your|these|those|the)\s+(?:instructions|guidelines|rules)\b",
-    r"\byou\s+are\s+(?:now\s+)?(?:an?\s+|the\s+)?(?:helpful\s+)?(?:AI|A\.I\.|artificial\s+intelligence"
-    r"|(?:large\s+)?language\s+model|LLM|chat\s?bot|GPT|ChatGPT|(?:AI\s+)?assistant(?!\s+(?:manager|director|"
-    r"professor|editor|engineer|teacher|coach|vice|to\b))|(?:resume|CV|candidate)\s+screen(?:er|ing\s+(?:tool|system|bot)))\b",
-    r"\brank\s+(?:this\s+(?:candidate|applicant|resume|CV|person|profile)|me|him|her|them)\s+(?:as\s+)?(?:the\s+)?"
-    r"(?:first|top|highest|#\s?1|number\s+one|no\.?\s?1|above\s+(?:all|every|other))",
-    r"\b(?:this|the)\s+(?:candidate|applicant|resume|CV)\s+is\s+(?:the\s+|a\s+|an\s+)?(?:very\s+)?"
-    r"(?:best|perfect|ideal|strongest|top|excellent|exceptional)\s+(?:match|fit|candidate|choice|hire)",
+    (
+        r"\byou\s+are\s+(?:now\s+)?(?:an?\s+|the\s+)?(?:helpful\s+)?(?:AI|A\.I\.|artificial\s+intelligence"
+        r"|(?:large\s+)?language\s+model|LLM|chat\s?bot|GPT|ChatGPT|(?:AI\s+)?assistant(?!\s+(?:manager|director|"
+        r"professor|editor|engineer|teacher|coach|vice|to\b))|(?:resume|CV|candidate)\s+screen(?:er|ing\s+(?:tool|system|bot)))\b"
+    ),
+    (
+        r"\brank\s+(?:this\s+(?:candidate|applicant|resume|CV|person|profile)|me|him|her|them)\s+(?:as\s+)?(?:the\s+)?"
+        r"(?:first|top|highest|#\s?1|number\s+one|no\.?\s?1|above\s+(?:all|every|other))"
+    ),
+    (
+        r"\b(?:this|the)\s+(?:candidate|applicant|resume|CV)\s+is\s+(?:the\s+|a\s+|an\s+)?(?:very\s+)?"
+        r"(?:best|perfect|ideal|strongest|top|excellent|exceptional)\s+(?:match|fit|candidate|choice|hire)"
+    ),
     r"\bsystem\s+prompt\b",
-    r"\bgive\s+(?:this\s+(?:resume|candidate|applicant|CV|profile)|me|him|her|them)\s+(?:a\s+|the\s+)?"
-    r"(?:high|higher|highest|perfect|maximum|max|top|full|10/10|100%?)\s+(?:score|rating|marks?|ranking|grade)",
+    (
+        r"\bgive\s+(?:this\s+(?:resume|candidate|applicant|CV|profile)|me|him|her|them)\s+(?:a\s+|the\s+)?"
+        r"(?:high|higher|highest|perfect|maximum|max|top|full|10/10|100%?)\s+(?:score|rating|marks?|ranking|grade)"
+    ),
     r"\bas\s+an?\s+(?:AI|A\.I\.|(?:large\s+)?language\s+model|LLM)\b",
-    r"\b(?:note|message|instructions?)\s+(?:to|for)\s+(?:the\s+|any\s+)?(?:AI|LLM|ATS|chat\s?bot|screener"
-    r"|(?:large\s+)?language\s+models?|(?:automated|AI)\s+(?:screener|reviewer|recruiter|system)s?)\b",
+    (
+        r"\b(?:note|message|instructions?)\s+(?:to|for)\s+(?:the\s+|any\s+)?(?:AI|LLM|ATS|chat\s?bot|screener"
+        r"|(?:large\s+)?language\s+models?|(?:automated|AI)\s+(?:screener|reviewer|recruiter|system)s?)\b"
+    ),
     r"\b(?:do\s+not|don't)\s+(?:mention|reveal|disclose|tell)\s+(?:anyone\s+)?(?:about\s+)?(?:this|these)\s+instructions?",
     r"\bnew\s+instructions?\s*:",
     r"\[/?INST\]|<\|im_(?:start|end)\|>|<\|system\|>|###\s*(?:instruction|system)\b",
 ]
 _ZH = [
-    r"(?:忽略|无视|忘记|忘掉|不要理会)(?:掉)?(?:你)?(?:之前|以上|上述|前面|先前|此前|所有|全部)(?:的)?(?:所有|全部|一切)?(?:的)?"
-    r"(?:指令|指示|说明|提示词?|要求|规则|命令|设定)",
+    (
+        r"(?:忽略|无视|忘记|忘掉|不要理会)(?:掉)?(?:你)?(?:之前|以上|上述|前面|先前|此前|所有|全部)(?:的)?(?:所有|全部|一切)?(?:的)?"
+        r"(?:指令|指示|说明|提示词?|要求|规则|命令|设定)"
+    ),
     r"请?(?:将|把|给)?(?:该|此|这位|这个|本|我)?(?:候选人|简历|应聘者|求职者)?(?:排|排名|列|放)(?:在|为|到)?(?:第一|首位|最前|第1|最高)",
     r"你(?:现在)?是(?:一个|一位|一名)?(?:AI|人工智能|语言模型|大语言模型|大模型|智能助手|AI助手|招聘助手|简历筛选)",
     r"给(?:我|该候选人|这位候选人|此候选人|这份简历|本简历|该简历|他|她)(?:打)?(?:满分|最高分|高分|100分)",

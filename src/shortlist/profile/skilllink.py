@@ -28,16 +28,6 @@ def _extract(text: str) -> list[Any]:
     return list(extract_skills(text))
 
 
-def _category(name: str) -> str | None:
-    try:
-        from shortlist.skills.taxonomy import Taxonomy
-
-        entry = Taxonomy.default().get(name)
-    except Exception:  # taxonomy not built yet, or the name is unknown
-        return None
-    return getattr(entry, "category", None) if entry is not None else None
-
-
 def link_skills(
     text: str,
     sections: list[Section],
@@ -78,6 +68,4 @@ def link_skills(
         if ivs:
             skill.months = union_months(ivs)
             skill.last_used = index_to_ym(max(b for _, b in ivs) - 1)
-        if skill.category is None:
-            skill.category = _category(name)
     return list(by_name.values())

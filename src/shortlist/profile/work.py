@@ -41,7 +41,10 @@ _LOCATION = re.compile(
     r"^(?:[A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+){0,2}, ?(?:[A-Z]{2}|[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)"
     r"|remote|[\u4e00-\u9fff]{2,3}市?)$"
 )
-_CN_CITIES = set("北京 上海 广州 深圳 杭州 南京 成都 武汉 西安 苏州 天津 重庆 长沙 郑州 青岛 厦门 合肥 济南 大连 宁波 无锡 福州 沈阳 哈尔滨 昆明 珠海 东莞 佛山 香港 台北".split())
+_CN_CITIES = frozenset(
+    "北京 上海 广州 深圳 杭州 南京 成都 武汉 西安 苏州 天津 重庆 长沙 郑州 青岛 厦门 合肥 济南 大连 宁波 无锡 福州 沈阳"
+    " 哈尔滨 昆明 珠海 东莞 佛山 香港 台北".split()
+)
 _BULLET = re.compile(r"^\s*(?:[•·●■◆▪‣\-*–✓✔➢►>○◦]|\d{1,2}[.、)]|[（(]?\d{1,2}[)）])\s*")
 _SPLIT = re.compile(r"\s*(?:\||｜|\t|\s{2,}|\s[-–—]+\s|\s[-–—]+$|，|/\s|\s@\s|\(|\)|（|）)\s*")
 _COMMA = re.compile(r"\s*,\s+")
@@ -160,12 +163,8 @@ def split_header(pieces: list[str]) -> tuple[str | None, str | None, str | None]
     for piece in unknown:
         if employer is None and title is not None:
             employer = piece
-        elif title is None and employer is not None:
+        elif title is None:
             title = piece
-        elif employer is None and title is None:
-            title = piece
-        elif employer is None:
-            employer = piece
     return employer, title, location
 
 
