@@ -35,7 +35,7 @@ def _run(items, **limits):
 
 
 def test_a_timed_out_item_is_killed_and_the_next_still_works():
-    results = _run(["sleep", "a", "b", "c"], timeout_s=1.0)
+    results = _run(["sleep", "a", "b", "c"], timeout_s=2.0)
     assert isinstance(results["sleep"], ExtractionError) and results["sleep"].reason is Reason.TIMED_OUT
     assert [results[k] for k in "abc"] == ["A", "B", "C"]
 
