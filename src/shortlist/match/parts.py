@@ -99,6 +99,14 @@ def _context(job: Job, cand: CandidateView, ctx: JobContext | None) -> JobContex
     return JobContext.build(job, default_embedder(job.text, cand.profile.text), pool=[cand])
 
 
+def own_vectors(cand: CandidateView, ctx: JobContext) -> dict[str, np.ndarray]:
+    """One candidate's stored vectors (as the index stores them), computed once per view and embedder."""
+    key = ("vectors", ctx.embedder)
+    if key not in cand.memo:
+        cand.memo[key] = candidate_vectors([cand], ctx.embedder)
+    return cand.memo[key]
+
+
 def _quotes(evs: list[Evidence | None]) -> list[Evidence]:
     seen, out = set(), []
     for ev in evs:
@@ -176,7 +184,7 @@ class SemanticPart:
         ctx = _context(job, cand, ctx)
         if not self.applies(ctx):
             return _neutral(self, "the job states no title or duties to compare with")
-        vec = candidate_vectors([cand], ctx.embedder)["experience"]
+        vec = own_vectors(cand, ctx)["experience"]
         value = float(similarity_rows(ctx.embedder, ctx.queries["experience"], vec)[0])
         quotes: list[Evidence | None] = []
         if cand.experience_spans:
@@ -242,7 +250,7 @@ class EducationPart:
         ctx = _context(job, cand, ctx)
         if not self.applies(ctx):
             return _neutral(self, "the job asks for no degree")
-        value = float(self._combine(ctx, np.array([cand.degree_rank()]), candidate_vectors([cand], ctx.embedder)["area"])[0])
+        value = float(self._combine(ctx, np.array([cand.degree_rank()]), own_vectors(cand, ctx)["area"])[0])
         level, area = job_education(ctx.job)
         best = max((e for e in cand.education if e.level), key=lambda e: e.level.rank, default=None)  # type: ignore[union-attr]
         have = best.level.value if best and best.level else "no degree stated"
@@ -280,7 +288,7 @@ class TitlePart:
         if not self.applies(ctx):
             return _neutral(self, "the job has no title")
         sen = candidate_seniority(cand)
-        value = float(self._combine(ctx, np.array([sen]), candidate_vectors([cand], ctx.embedder)["title"])[0])
+        value = float(self._combine(ctx, np.array([sen]), own_vectors(cand, ctx)["title"])[0])
         if not cand.titles:
             detail = "no job titles found"
         else:
