@@ -24,6 +24,10 @@ TODAY = date(2024, 6, 15)
         ("2020.03 - 今", "2020-03", None, True),
         ("Sept. 2015 to June 2016", "2015-09", "2016-06", False),
         ("since March 2022", "2022-03", None, True),
+        ("09/14-Present", "2014-09", None, True),
+        ("1/09 to Present", "2009-01", None, True),
+        ("Mar 2011  Present", "2011-03", None, True),  # dash lost in PDF text
+        ("2001  2006", "2001", "2006", False),
     ],
 )
 def test_range_forms(text: str, start: str, end: str | None, current: bool) -> None:

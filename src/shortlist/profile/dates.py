@@ -25,7 +25,7 @@ DATE = (
     rf"|(?<!\d){_YEAR}\s*年"  # 2019年
     rf"|(?<![\d.]){_YEAR}\s*[./-]\s*(?:0?[1-9]|1[0-2])(?![\d])(?:\s*月)?"  # 2019.07 2019/07 2019-07
     rf"|(?<![\d./-])(?:0?[1-9]|1[0-2])\s*[./-]\s*{_YEAR}(?!\d)"  # 01/2019
-    rf"|(?<![\d./-])(?:0[1-9]|1[0-2])/\d{{2}}(?![\d/])"  # 09/14 (month/two-digit year)
+    rf"|(?<![\d./-])(?:0?[1-9]|1[0-2])/\d{{2}}(?![\d/])"  # 09/14, 1/09 (month/two-digit year)
     rf"|(?<![\d.]){_YEAR}(?![\d]))"  # 2019
 )
 PRESENT = (
@@ -34,7 +34,10 @@ PRESENT = (
 )
 _SEP = r"\s*(?:-{1,2}|–|—|~|～|－|to|till|until|through|thru|至|到|—)\s*"
 # Text pulled from PDFs often loses the dash: "Mar 2011  Present", "2015 Present".
-_BLANK_SEP = rf"\s{{1,4}}(?=(?:present|current|till\s+date|to\s+date|{_MONTH_NAME}\.?,?\s*{_YEAR})\b)"
+_BLANK_SEP = (
+    rf"\s{{1,4}}(?=(?:present|current|till\s+date|to\s+date|{_MONTH_NAME}\.?,?\s*{_YEAR})\b)"
+    rf"|(?<=\d{{4}})\s{{2,4}}(?={_YEAR}\b)"  # "2001  2006"
+)
 RANGE_RE = re.compile(
     rf"(?P<start>{DATE})(?:(?:{_SEP}|{_BLANK_SEP})(?:(?P<present>{PRESENT})\b|(?P<end>{DATE}))"
     rf"|\s*(?P<onwards>onwards?|\(?\s*current\s*\)?|-\s*(?=\n|$)))",
@@ -44,7 +47,7 @@ SINCE_RE = re.compile(rf"\bsince\s+(?P<start>{DATE})", re.IGNORECASE)
 DATE_RE = re.compile(DATE, re.IGNORECASE)
 
 _NUM = re.compile(r"\d+")
-_MM_YY = re.compile(r"(\d{2})/(\d{2})")
+_MM_YY = re.compile(r"(\d{1,2})/(\d{2})")
 _HAS_YEAR = re.compile(r"(?:19|20)\d\d")
 _WORD = re.compile(r"[a-z]+", re.IGNORECASE)
 
