@@ -96,6 +96,7 @@ class _Index:
         en: dict[str, _Alias] = {}
         zh: dict[str, SkillEntry] = {}
         self.zh_weak: set[str] = set()
+        self.jieba = None  # built on first use by _jieba()
         for e in tax:
             amb = set(e.ambiguous)
             cased = amb | set(e.cased)
@@ -140,25 +141,32 @@ def _index(tax: Taxonomy) -> _Index:
 
 
 _jieba_lock = threading.Lock()
-_jieba_tok = None
 
 
 def _jieba(index: _Index):
-    """A private jieba tokenizer that knows our Chinese aliases (initialised once, lazily)."""
-    global _jieba_tok
+    """A jieba tokenizer that also knows our Chinese aliases, made once per index.
+
+    It starts from a shallow copy of the default tokenizer's word table rather than adding
+    words to the shared ``jieba.dt``: other parts segment with ``jieba.dt`` and must not see
+    their results change with whether skills were extracted first. Copying the table (strings
+    shared) is far cheaper than loading jieba's dictionary a second time.
+    """
     with _jieba_lock:
-        if _jieba_tok is None:
+        if index.jieba is None:
             import jieba
 
             jieba.setLogLevel(logging.WARNING)
+            jieba.dt.check_initialized()
             tok = jieba.Tokenizer()
-            tok.initialize()
-            for key in index.zh:
+            tok.FREQ = dict(jieba.dt.FREQ)
+            tok.total = jieba.dt.total
+            tok.initialized = True
+            for key in sorted(index.zh):
                 word = "".join(ch for ch in key if has_cjk(ch))
                 if len(word) >= 2:
                     tok.add_word(word)
-            _jieba_tok = tok
-        return _jieba_tok
+            index.jieba = tok
+        return index.jieba
 
 
 def _gap_is_separator(gap: str, allow_plain_space: bool) -> bool:
