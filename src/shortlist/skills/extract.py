@@ -18,8 +18,10 @@ from functools import lru_cache
 from shortlist.skills.taxonomy import SkillEntry, Taxonomy
 from shortlist.skills.tokens import Token, has_cjk, iter_cjk_runs, tokenize
 
-# Families whose members are technology (software, languages, platforms).
-TECH_FAMILIES = frozenset({
+# Families of tools and specialist terms. An ambiguous name from one of these ("Chef", "AP")
+# only takes its list context from a neighbour of the same kind, so "Sous Chef, cooking" stays
+# a job and "Chef, Puppet" is software. O*NET products always count as tools.
+TOOL_FAMILIES = frozenset({
     "Programming languages", "Databases", "Web development", "Mobile development", "Software engineering",
     "Software testing", "Cloud and DevOps", "Operating systems", "Data engineering", "Data science and AI",
     "Business intelligence", "Office software", "Security", "Networking", "IT support", "Design",
@@ -43,14 +45,14 @@ _SKILL_LINE = re.compile(
     rf"[{_BULLET}]*(?:[A-Za-z/&]+ ){{0,3}}"
     r"(?:skills?|skill set|technologies|technology|tools?|languages?|programming|frameworks?|libraries|"
     r"databases?|platforms?|environments?|stack|software|proficiencies|systems?|ides?|packages|servers?|"
-    r"methodologies|applications|utilities|control|scripting|services|os|protocols|environment)\s*[:：]"
+    r"methodologies|applications|utilities|control|scripting|services|os|protocols)\s*[:：]"
     rf"|[{_BULLET}]*(?:技能|专业技能|技术栈|编程语言|开发工具|开发环境)\s*[:：]",
     re.IGNORECASE,
 )
 _VERSION_TOKEN = re.compile(r"\d[\d.x]*|xp|vista|nt|server|ce|ee|se")
 _VERSIONED = re.compile(r"([a-z][a-z+#]*?)v?\d+(?:\.\d+)*")
-_MAX_GAP = 12
-_PAREN_NOTE = re.compile(r"\s*\([^()\n]{1,30}\)")  # characters between two list items
+_MAX_GAP = 12  # characters between two list items
+_PAREN_NOTE = re.compile(r"\s*\([^()\n]{1,30}\)")  # "(3 years)" after a list item
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,9 +86,9 @@ class _Cand:
     pending: bool  # ambiguous, waiting for context
 
     @property
-    def tech(self) -> bool:
+    def tool(self) -> bool:
         e = self.alias.entry
-        return e.source == "onet" or (e.category in TECH_FAMILIES)
+        return e.source == "onet" or (e.category in TOOL_FAMILIES)
 
 
 class _Index:
@@ -354,10 +356,10 @@ def _resolve_ambiguous(text: str, cands: list[_Cand], tokens: list[Token]) -> No
                     continue
                 o = ordered[j]
                 gap = text[o.end:c.start] if j < idx else text[c.end:o.start]
-                if c.tech and not o.tech:
+                if c.tool and not o.tool:
                     continue
-                # plain spaces separate list items only between two technologies ("Java Spring")
-                plain_ok = c.tech and o.tech and not o.alias.weak
+                # plain spaces separate list items only between two tools ("Java Spring")
+                plain_ok = c.tool and o.tool and not o.alias.weak
                 if not o.pending and _gap_is_separator(gap, allow_plain_space=plain_ok):
                     c.pending, changed = False, True
                 elif o.pending and gap.strip() and _gap_is_separator(gap, False) and \
