@@ -163,10 +163,3 @@ def detect_sections(text: str, lines: list[Line]) -> list[Section]:
         sections.append(Section(name=name, heading=heading, start=start, end=end))
     return sections
 
-
-def section_at(sections: list[Section], offset: int) -> Section | None:
-    """The section containing ``offset`` (sections are sorted and do not overlap)."""
-    for s in sections:
-        if s.start <= offset < s.end:
-            return s
-    return None
