@@ -89,16 +89,18 @@ def dataset_from_profiles(
     )
 
 
-def parts_and_scores(ranker: Any, job: Job, profiles: Sequence[Profile]) -> tuple[np.ndarray, list[str], np.ndarray]:
+def parts_and_scores(ranker: Any, job: Job, profiles: Sequence[Profile] | Any) -> tuple[np.ndarray, list[str], np.ndarray]:
     """(parts matrix, part names, untrained 0-1 score) for ``profiles`` in input order.
 
-    The score is the ranker's weighted combination of the same parts (``score_all`` without a
-    model), i.e. ``RankedCandidate.score / 100``, without building explanations nobody reads.
+    ``profiles`` may be a ``CandidateIndex`` already built over them (one index can serve many
+    jobs). The score is the ranker's weighted combination of the same parts (``score_all``
+    without a model), i.e. ``RankedCandidate.score / 100``, without building explanations.
     """
+    from shortlist.match.index import CandidateIndex
     from shortlist.match.parts import default_parts
     from shortlist.match.rank import features, resolve_weights, score_all
 
-    index = ranker.index(job, profiles)
+    index = profiles if isinstance(profiles, CandidateIndex) else ranker.index(job, profiles)
     X, names = features(job, index)
     _, _, score = score_all(index, index.context(job), default_parts(), resolve_weights(ranker.weights), None)
     return np.asarray(X, dtype=np.float64), list(names), np.asarray(score, dtype=np.float64)
