@@ -4,6 +4,8 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from shortlist.skills.extract import SkillHit, extract_skills
 
@@ -130,3 +132,21 @@ def test_hits_do_not_overlap_and_longest_wins() -> None:
 def test_empty_and_no_skill_text() -> None:
     assert extract_skills("") == []
     assert extract_skills("Hello, my name is Alex and I like walking.") == []
+
+
+_ALPHABET = "abcXYZ +#./-,;:()&'\n熟悉和机器学习会计前端" + "CGoRJavaPythonk8s"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["Python", "C++", "C#", ".NET", "Go", "R", "Excel", "机器学习", "k8s",
+                                 "Node.js", "CI/CD", "https://x.io/go", "a@b.cn", "前端开发", "excel at"]),
+                max_size=8),
+       st.text(alphabet=_ALPHABET, max_size=40))
+def test_offsets_always_quote_the_text(words: list[str], noise: str) -> None:
+    text = noise.join(words) if words else noise
+    hits = extract_skills(text)
+    for h in hits:
+        assert text[h.start:h.end] == h.surface
+    spans = [(h.start, h.end) for h in hits]
+    assert spans == sorted(spans)
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
