@@ -150,3 +150,9 @@ def test_offsets_always_quote_the_text(words: list[str], noise: str) -> None:
     spans = [(h.start, h.end) for h in hits]
     assert spans == sorted(spans)
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+
+
+def test_dates_and_plain_words_after_names() -> None:
+    assert names("Chef 01/2011 to 01/2012 Company Name") == []
+    assert names("Culture set forth by the company; front desk duties.") == []
+    assert names("Windows 7, Office 2010") == ["Microsoft Windows", "Microsoft Office"]

@@ -325,6 +325,9 @@ def _serialise(
             toks = tokenize(a)
             if a in ambiguous or (e.source == "onet" and len(toks) == 1 and len(a) <= 2 and a not in allowed):
                 amb.append(a)
+            elif e.source == "onet" and len(toks) > 1 and a not in allowed and \
+                    all(_everyday(t.low, task_counts) for t in toks):
+                amb.append(a)  # a product named with plain words ("Front Desk"): casing and context
             elif e.source == "onet" and (a in cased or (len(toks) == 1 and re.search(r"[a-z].*[A-Z]|[A-Z]{2}.*[a-z]", a))):
                 exact.append(a)  # "XML", "FastEST", "ProFile": the casing is part of the name
             elif len(toks) == 1 and a not in allowed and _everyday(a, task_counts):

@@ -50,6 +50,7 @@ _SKILL_LINE = re.compile(
     re.IGNORECASE,
 )
 _VERSION_TOKEN = re.compile(r"\d[\d.x]*|xp|vista|nt|server|ce|ee|se")
+_DATE_AFTER = re.compile(r"\s*[/\-–—]\s*\d|\s+(?:to|until|-)\s")
 _VERSIONED = re.compile(r"([a-z][a-z+#]*?)v?\d+(?:\.\d+)*")
 _MAX_GAP = 12  # characters between two list items
 _PAREN_NOTE = re.compile(r"\s*\([^()\n]{1,30}\)")  # "(3 years)" after a list item
@@ -328,9 +329,10 @@ def _resolve_ambiguous(text: str, cands: list[_Cand], tokens: list[Token]) -> No
         if nxt is not None and nxt.low in _NEVER_AFTER and not text[c.end:nxt.start].strip():
             c.confidence = -1.0  # "Excel at", "Office of": the ordinary word, never a skill
             continue
-        version = _VERSION_TOKEN.fullmatch(nxt.low) is not None if nxt is not None else False
-        if version and c.alias.entry.name == "Spring" and re.fullmatch(r"(?:19|20)\d\d", nxt.low):
-            version = False  # "Spring 2004" is a semester
+        version = nxt is not None and _VERSION_TOKEN.fullmatch(nxt.low) is not None and not (
+            _DATE_AFTER.match(text, nxt.end)  # "Chef 01/2011 to ...": a date, not a version
+            or (c.alias.entry.name == "Spring" and re.fullmatch(r"(?:19|20)\d\d", nxt.low))  # a semester
+        )
         if nxt is not None and (nxt.low in _CUE_AFTER or version) \
                 and not text[c.end:nxt.start].strip(" -"):
             c.pending, c.confidence = False, 0.8
