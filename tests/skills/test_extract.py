@@ -45,6 +45,7 @@ TRAPS = [
     "Picked up prescriptions at CVS. Posted on Facebook about the trip.",
     "Contact hr@example.com or see https://example.com/ui/python-docs for details.",
     "ACM chapter chair, Spring 2004; networking with alumni.",
+    "Gave the keynote at the millennium gala after a safari.",
 ]
 
 
