@@ -92,7 +92,7 @@ def test_empty_pool(tax, emb):
 
 def test_index_stores_compact_arrays(tax, emb):
     index = CandidateIndex.build(_pool(tax), embedder=emb, taxonomy=tax, today=TODAY)
-    assert all(v.dtype == np.float16 for v in index.vectors.values())
+    assert all(v.codes.dtype == np.int8 and v.scales.dtype == np.float32 for v in index.vectors.values())
     assert index.tf.dtype == np.uint16
     # flagged text never reaches the index: the stuffed resume has no Python or Airflow cells
     stuffed = 6

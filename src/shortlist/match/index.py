@@ -2,7 +2,7 @@
 
 Parsing and embedding a resume is slow; scoring one against a job should not be. The
 index keeps only what the parts need, in compact arrays: a sparse candidate x skill table
-(months of use and recency weight per cell), years, degree rank, seniority, one float16
+(months of use and recency weight per cell), years, degree rank, seniority, one int8-quantised
 experience vector, title vector and field-of-study vector per candidate, and a sparse
 term-count matrix for BM25 with document frequencies from the pool. ``search`` scores all
 candidates at once and builds explanations only for the ones it returns.
@@ -21,7 +21,7 @@ from scipy import sparse
 
 from shortlist.embed.base import Embedder
 from shortlist.embed.cache import CachedEmbedder
-from shortlist.match.context import VEC_DTYPE, VECTOR_KINDS, JobContext, candidate_vectors
+from shortlist.match.context import VECTOR_KINDS, JobContext, QuantVectors, candidate_vectors
 from shortlist.match.skillmatch import RequirementSkills, TaxonomyLike, default_taxonomy, use_credit
 from shortlist.match.text import Lexicon, bm25_term, idf
 from shortlist.match.view import CandidateView
@@ -69,7 +69,7 @@ class CandidateIndex:
     years: np.ndarray  # float64, NaN when unknown
     degree_rank: np.ndarray  # int8, -1 when no degree stated
     seniority: np.ndarray  # int8, -1 when no title
-    vectors: dict[str, np.ndarray]  # float16 (size x dim) per VECTOR_KINDS
+    vectors: dict[str, QuantVectors]  # int8 codes + row scales (size x dim) per VECTOR_KINDS
     skills: SkillTable
     tf: sparse.csc_matrix  # size x vocabulary term counts (uint16)
     doc_len: np.ndarray  # float64 tokens per candidate
@@ -105,7 +105,7 @@ class CandidateIndex:
         years = np.full(n, np.nan)
         degree = np.full(n, -1, dtype=np.int8)
         seniority = np.full(n, -1, dtype=np.int8)
-        vectors = {k: np.zeros((n, embedder.dim), dtype=VEC_DTYPE) for k in VECTOR_KINDS}
+        vectors = {k: QuantVectors.zeros(n, embedder.dim) for k in VECTOR_KINDS}
         cells: list[tuple[np.ndarray, ...]] = []  # (rows, cols, months, recency) per batch
         terms: list[tuple[np.ndarray, ...]] = []  # (rows, cols, counts) per batch
         doc_len = np.zeros(n, dtype=np.float64)
@@ -117,7 +117,7 @@ class CandidateIndex:
             views = [CandidateView.of(profiles[i], today) for i in range(a, min(n, a + BUILD_BATCH))]
             vecs = candidate_vectors(views, embedder)
             for k in VECTOR_KINDS:
-                vectors[k][a:a + len(views)] = vecs[k]
+                vectors[k].put(a, vecs[k])
             s_rows, s_cols, s_months, s_rec, t_rows, t_cols, t_counts = [], [], [], [], [], [], []
             for off, v in enumerate(views):
                 i = a + off
