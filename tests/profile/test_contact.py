@@ -55,6 +55,8 @@ def test_language(text: str, lang: str) -> None:
         ("Allen Neal King ESB Integration Developer - Cisco Systems\nHyderabad", "Allen Neal King"),
         ("王小明\n电话：13812345678", "王小明"),
         ("姓名: | 欧阳娜娜 | 性别: | 女", "欧阳娜娜"),
+        ("叶\u3000雪\n电话：13812345678", "叶雪"),
+        ("姓名：张三 性别：男", "张三"),
     ],
 )
 def test_names(text: str, name: str) -> None:
@@ -62,6 +64,9 @@ def test_names(text: str, name: str) -> None:
     assert p.name is not None and p.name.value == name
 
 
-def test_address_line_is_not_a_name() -> None:
-    p = parse_text("New York, NY 10022\njane@example.com")
-    assert p.name is None
+@pytest.mark.parametrize(
+    "text", ["New York, NY 10022\njane@example.com", "FRONT DESK CLERK\nSummary\nFriendly clerk.",
+             "REGIONAL SCHEDULE MANAGER\nSummary\nPlans schedules."],
+)
+def test_address_or_headline_is_not_a_name(text: str) -> None:
+    assert parse_text(text).name is None

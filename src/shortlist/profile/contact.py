@@ -9,6 +9,7 @@ import phonenumbers
 from shortlist.profile.model import Link, Val
 from shortlist.profile.sections import heading_name
 from shortlist.profile.spans import Line, evidence
+from shortlist.profile.work import TITLE_WORDS, is_title_like
 
 EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _URL_RE = re.compile(
@@ -120,6 +121,9 @@ _NOT_NAME_WORDS = {
 _QUOTES = "\"'“”‘’«»"
 
 
+_SURNAME_LIKE_TITLES = {"driver", "head", "host", "fellow", "owner", "staff", "member"}
+
+
 def looks_like_en_name(s: str) -> bool:
     """2-4 capitalised words, no digits or @, none of them a title/heading word."""
     if len(s) > 40 or any(c.isdigit() for c in s) or "@" in s or heading_name(s):
@@ -129,13 +133,15 @@ def looks_like_en_name(s: str) -> bool:
         return False
     if any(w.lower().strip(".") in _NOT_NAME_WORDS for w in words):
         return False
+    if any(m.group(0).lower() not in _SURNAME_LIKE_TITLES for m in TITLE_WORDS.finditer(s)):
+        return False  # "FRONT DESK CLERK", "HR BUSINESS PARTNER": a headline, not a person
     return all(_NAME_TOKEN.match(w) for w in words)
 
 
 def _name_prefix(line: str) -> str | None:
     """"Allen Neal King ESB Integration Developer": the name before a job title on line 1."""
-    from shortlist.profile.work import is_title_like
-
+    if line.isupper():
+        return None  # an all-caps line is one headline ("REGIONAL SCHEDULE MANAGER")
     words = line.split()
     for n in (3, 2):
         if len(words) > n and looks_like_en_name(" ".join(words[:n])) and is_title_like(" ".join(words[n:])):
@@ -174,7 +180,12 @@ _ZH_SURNAMES = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
 )
 _ZH_COMPOUND = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文", "司徒", "夏侯")
-_ZH_NAME_LABEL = re.compile(r"姓\s*名\s*[:：]?\s*(?:[|｜]\s*)?([\u4e00-\u9fff·]{2,5})")
+# Two-character names are often written with a spacer: "叶　雪".
+_ZH_SPACED = r"[\u4e00-\u9fff][ \u3000]{1,3}[\u4e00-\u9fff]{1,2}(?=[ \t\u3000]*(?:$|[|｜\n]|[ \t\u3000]{2}))"
+_ZH_NAME_LABEL = re.compile(
+    rf"姓\s*名\s*[:：]?\s*(?:[|｜]\s*)?({_ZH_SPACED}|[\u4e00-\u9fff·]{{2,5}})", re.MULTILINE
+)
+_ZH_SPACED_LINE = re.compile(rf"^{_ZH_SPACED}", re.MULTILINE)
 _ZH_NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _ZH_NOT_NAME = re.compile(r"简历|个人|信息|求职|应聘|工程|经理|大学|学院|公司|技能|教育|经历|工作|项目|评价|电话|邮箱|地址|男|女")
 
@@ -205,7 +216,7 @@ def _zh_surname_ok(s: str) -> bool:
 def find_zh_name(text: str, lines: list[Line]) -> Val[str] | None:
     m = _ZH_NAME_LABEL.search(text)
     if m:
-        value = m.group(1)
+        value = re.sub(r"[ \u3000]", "", m.group(1))
         return Val[str](value=value, evidence=evidence(text, m.start(1), m.end(1), 0.97))
     seen = 0
     for line in lines:
@@ -214,6 +225,10 @@ def find_zh_name(text: str, lines: list[Line]) -> Val[str] | None:
         seen += 1
         if seen > 6:
             break
+        spaced = _ZH_SPACED_LINE.match(line.text)
+        if spaced and _zh_surname_ok(spaced.group(0)):
+            value = re.sub(r"[ \u3000]", "", spaced.group(0))
+            return Val[str](value=value, evidence=evidence(text, line.start, line.start + spaced.end(), 0.85))
         cand = re.split(r"[\s|｜/,，·]+", line.text)[0]
         if _ZH_NAME_LINE.match(cand) and _zh_surname_ok(cand) and not _ZH_NOT_NAME.search(cand):
             conf = 0.9 if _zh_is_person(cand) else 0.7

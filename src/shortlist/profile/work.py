@@ -7,13 +7,14 @@ below, up to the next header, are the entry's bullets.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from shortlist.profile.dates import DATE_RE, DateRange, find_ranges, months_between
 from shortlist.profile.model import WorkItem
 from shortlist.profile.spans import Line, evidence
 
-_TITLE_WORDS = re.compile(
+TITLE_WORDS = re.compile(
     r"\b(?:engineer|developer|programmer|manager|analyst|consultant|intern|internship|director|lead|architect"
     r"|designer|specialist|officer|associate|administrator|admin|executive|scientist|coordinator|assistant"
     r"|head|vp|vice president|president|representative|technician|teacher|professor|lecturer|accountant"
@@ -77,7 +78,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 def is_title_like(s: str) -> bool:
     """Whether ``s`` reads like a job title (has a title word)."""
-    return _TITLE_WORDS.search(s) is not None
+    return TITLE_WORDS.search(s) is not None
 
 
 _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$|^page \d+(?: of \d+)?$", re.IGNORECASE)
@@ -93,12 +94,12 @@ def _is_header_line(s: str) -> bool:
 
 
 def _kind(piece: str) -> str:
-    if _LOCATION.match(piece) and not _COMPANY_WORDS.search(piece) and not _TITLE_WORDS.search(piece):
+    if _LOCATION.match(piece) and not _COMPANY_WORDS.search(piece) and not TITLE_WORDS.search(piece):
         if re.match(r"^[\u4e00-\u9fff]", piece) and piece.rstrip("市") not in _CN_CITIES:
             return "unknown"
         return "location"
     c = bool(_COMPANY_WORDS.search(piece))
-    t = bool(_TITLE_WORDS.search(piece))
+    t = bool(TITLE_WORDS.search(piece))
     if c and not t:
         return "company"
     if t and not c:
@@ -107,16 +108,29 @@ def _kind(piece: str) -> str:
         # "Software Engineer, Google" never lands here; "IT Services Manager" does: trust the
         # head word (last word for English titles, last chars for Chinese).
         last = piece.split()[-1] if " " in piece else piece[-3:]
-        return "title" if _TITLE_WORDS.search(last) else "company"
+        return "title" if TITLE_WORDS.search(last) else "company"
     return "unknown"
 
 
+@dataclass(frozen=True, slots=True)
+class _Header:
+    employer: str | None
+    title: str | None
+    location: str | None
+    sure_title: bool  # found by a title word or a label, not just by position
+
+
 def split_header(pieces: list[str]) -> tuple[str | None, str | None, str | None]:
-    """(employer, title, location) from the header pieces of one entry, in reading order."""
+    """(employer, title, location) from the header pieces of one entry."""
+    h = _read_header(pieces)
+    return h.employer, h.title, h.location
+
+
+def _read_header(pieces: list[str]) -> _Header:
     flat: list[str] = []
     for p in pieces:
         m = _AT.match(p)
-        if m and _TITLE_WORDS.search(m.group(1)):
+        if m and TITLE_WORDS.search(m.group(1)):
             flat += [m.group(1), "\x00company:" + m.group(2)]
             continue
         for x in _SPLIT.split(_CJK_ORG_END.sub("  ", p)):
@@ -127,7 +141,7 @@ def split_header(pieces: list[str]) -> tuple[str | None, str | None, str | None]
             flat += [x] if _kind(x) == "location" else [y for y in _COMMA.split(x) if y]
     employer = title = location = None
     unknown: list[str] = []
-    labelled: list[str] = []
+    rest: list[str] = []
     for piece in flat:
         lm = _LABELLED.match(piece)
         if lm:
@@ -141,8 +155,8 @@ def split_header(pieces: list[str]) -> tuple[str | None, str | None, str | None]
             continue
         if _IGNORED_LABEL.match(piece.strip(" -–—,:|·•")):
             continue
-        labelled.append(piece)
-    for piece in labelled:
+        rest.append(piece)
+    for piece in rest:
         piece = piece.strip(" -–—,:|·•")
         if piece.startswith("\x00company:"):
             employer = employer or piece[len("\x00company:"):].strip(" -–—,")
@@ -158,6 +172,7 @@ def split_header(pieces: list[str]) -> tuple[str | None, str | None, str | None]
             location = piece
         elif kind == "unknown":
             unknown.append(piece)
+    sure_title = title is not None
     # Unclassified pieces fill the empty slots: employer first when a title was found
     # (the usual "Title / Company" pairing), otherwise title first.
     for piece in unknown:
@@ -165,7 +180,7 @@ def split_header(pieces: list[str]) -> tuple[str | None, str | None, str | None]
             employer = piece
         elif title is None:
             title = piece
-    return employer, title, location
+    return _Header(employer, title, location, sure_title)
 
 
 def parse_work(text: str, lines: list[Line], today: date | None = None) -> list[WorkItem]:
@@ -194,7 +209,8 @@ def parse_work(text: str, lines: list[Line], today: date | None = None) -> list[
     prev_anchor = -1
     for idx, (i, _) in enumerate(anchors):
         h = i
-        if not _has_two([rests[idx]] if rests[idx] else []):
+        own = _read_header([rests[idx]] if rests[idx] else [])
+        if not (own.employer and own.title and own.sure_title):
             while h - 1 > prev_anchor and i - (h - 1) <= 2 and _is_header_line(body[h - 1].text):
                 if idx > 0 and body[h - 1].text.endswith((".", "。")):
                     break
@@ -205,10 +221,9 @@ def parse_work(text: str, lines: list[Line], today: date | None = None) -> list[
     for idx, (i, rng) in enumerate(anchors):
         head = heads[idx]
         stop = heads[idx + 1] if idx + 1 < len(anchors) else len(body)
-        pieces: list[str] = [body[k].text for k in range(head, i)]
         date_line = body[i]
-        if rests[idx]:
-            pieces.append(rests[idx])
+        # The date line's own text first: when it names both, lines above only add what it lacks.
+        pieces: list[str] = ([rests[idx]] if rests[idx] else []) + [body[k].text for k in range(head, i)]
         after = i + 1
         while not _has_two(pieces) and after < stop and after - i <= 2 and _is_header_line(body[after].text):
             pieces.append(body[after].text)
@@ -244,5 +259,5 @@ def _rest_of(text: str, line: Line, rng: DateRange) -> str:
 
 
 def _has_two(pieces: list[str]) -> bool:
-    employer, title, _ = split_header(pieces)
-    return employer is not None and title is not None
+    h = _read_header(pieces)
+    return h.employer is not None and h.title is not None
