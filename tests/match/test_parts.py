@@ -256,3 +256,12 @@ def test_lexical_tokenises_chinese(emb, tax):
     strong, weak = view(strong_zh(), tax), view(weak_zh(), tax)
     ctx = ctx_for(job, [strong, weak], emb, tax)
     assert LexicalPart().score(job, strong, ctx).value > LexicalPart().score(job, weak, ctx).value
+
+
+def test_flags_without_a_span_are_masked_by_their_evidence(tax):
+    spec = with_hidden(weak_en(), STUFFING, FlagKind.HIDDEN_TEXT)
+    spec.skills += ["Python"]
+    p = build(spec, tax)
+    p.flags = [f.model_copy(update={"span": None}) for f in p.flags]
+    v = CandidateView.of(p, TODAY)
+    assert "Python" not in v.skills and "python" not in v.counts

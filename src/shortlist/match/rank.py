@@ -86,8 +86,8 @@ def knockout_fails(index: CandidateIndex, rules: Sequence[KnockoutRule]) -> list
             words = {w for w in tokenize(rule.value) if w not in _AUTH_GENERIC}
             fails = np.ones(index.size, dtype=bool)
             for i, lines in index.auth.items():
-                text = " ".join(lines).lower()
-                fails[i] = bool(words) and not any(w in text for w in words)
+                said = set(tokenize(" ".join(lines)))
+                fails[i] = bool(words) and not words & said
         out.append((rule.label, fails))
     return out
 

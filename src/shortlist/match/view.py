@@ -21,6 +21,7 @@ from shortlist.profile.dates import index_to_ym, today_ym, ym_index
 from shortlist.profile.experience import union_months, work_interval
 from shortlist.profile.model import Education, Evidence, FlagKind, Profile, Seniority, SkillMention, WorkItem
 from shortlist.profile.safety import scorable_text
+from shortlist.profile.spans import mask
 
 # Flags that mean someone tried to hide or steer: a human must review before any decision.
 REVIEW_FLAGS = frozenset({FlagKind.HIDDEN_TEXT, FlagKind.INJECTION, FlagKind.ZERO_WIDTH})
@@ -128,7 +129,9 @@ class CandidateView:
 
     @classmethod
     def of(cls, profile: Profile, today: date | None = None) -> CandidateView:
-        text = scorable_text(profile.text, profile.flags) if profile.text else ""
+        # flags from before spans were recorded still carry their evidence: blank that too
+        legacy = [(f.evidence.start, f.evidence.end) for f in profile.flags if f.span is None and f.evidence]
+        text = scorable_text(mask(profile.text, legacy), profile.flags) if profile.text else ""
         view = cls(profile=profile, text=text, skills={}, work=[], education=[], years=None, titles=[],
                    seniority=None, experience_spans=[], auth_lines=[])
         view.work = [(i, w) for i, w in enumerate(profile.work) if view.clean_head(w.evidence)]
