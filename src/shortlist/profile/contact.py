@@ -117,6 +117,7 @@ _NOT_NAME_WORDS = {
     "programmer", "student", "seeking", "internship", "example", "sample", "dear", "sir", "madam",
     "responsibilities", "projects", "technical", "core", "areas", "expertise", "revenue", "digital",
     "certified", "information", "details", "date", "birth", "male", "female", "nationality",
+    "microsoft", "office", "excel", "word", "google", "adobe", "strengths", "highlights", "summary",
 }
 _QUOTES = "\"'“”‘’«»"
 

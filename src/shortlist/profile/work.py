@@ -24,7 +24,7 @@ TITLE_WORDS = re.compile(
     r"|buyer|cashier|attendant|secretary|receptionist|chef|driver|technologist|expert|mentor|tutor|freelancer"
     r"|contractor|staff|employee|trainer|merchandiser|marketer|marketing|sales|support|hr|member|coach"
     r"|counsell?or|musician|artist|pharmacist|physician|doctor|surgeon|paralegal|attorney|lawyer|banker"
-    r"|teller|mechanic|electrician|foreman|inspector|investigator|correspondent|journalist|producer|host)\b"
+    r"|teller|advocate|leader|mechanic|electrician|foreman|inspector|investigator|correspondent|journalist|producer|host)\b"
     r"|工程师|经理|主管|总监|专员|实习生|实习|助理|分析师|设计师|开发|顾问|主任|组长|架构师|运营|总裁|总经理|负责人"
     r"|研究员|会计|出纳|教师|讲师|销售|客服|测试|产品|专家|秘书|行政|前端|后端|算法|技术员|编辑",
     re.IGNORECASE,
@@ -39,7 +39,7 @@ _COMPANY_WORDS = re.compile(
     re.IGNORECASE,
 )
 _LOCATION = re.compile(
-    r"^(?:[A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+){0,2}, ?(?:[A-Z]{2}|[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)"
+    r"^(?:[A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+){0,2} ?, ?(?:[A-Z]{2}|[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)"
     r"|remote|[\u4e00-\u9fff]{2,3}市?)$"
 )
 _CN_CITIES = frozenset(
