@@ -34,7 +34,7 @@ def test_no_alias_points_at_two_skills() -> None:
 
 
 def test_lexicon_rules_are_known() -> None:
-    assert {rule for rule, _ in _rows("skills_lexicon.tsv")} <= {"ambiguous", "block", "allow", "weak"}
+    assert {rule for rule, _ in _rows("skills_lexicon.tsv")} <= {"ambiguous", "block", "allow", "weak", "cased"}
 
 
 def test_chinese_aliases_cover_the_core_terms() -> None:

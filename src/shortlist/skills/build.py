@@ -199,6 +199,7 @@ def build(
     blocked = {alias_key(r[1]) for r in lexicon if r[0] == "block"}
     allowed = {r[1] for r in lexicon if r[0] == "allow"}
     weak_terms = {r[1] for r in lexicon if r[0] == "weak"}
+    cased_terms = {r[1] for r in lexicon if r[0] == "cased"}
 
     entries: dict[str, _Entry] = {}
     key_owner: dict[str, str] = {}  # alias key -> canonical name
@@ -284,7 +285,8 @@ def build(
             if len(a) > 3 and ak not in key_owner and not all(_everyday(w, task_counts) for w in ak.split()):
                 add_alias(label, a)
 
-    return _serialise(entries, key_owner, ambiguous, allowed | weak_terms, blocked, cased, task_counts, weak_terms)
+    return _serialise(entries, key_owner, ambiguous, allowed | weak_terms, blocked, cased, task_counts,
+                      weak_terms, cased_terms)
 
 
 def _serialise(
@@ -296,6 +298,7 @@ def _serialise(
     cased: set[str],
     task_counts: Counter,
     weak_terms: set[str] = frozenset(),
+    cased_terms: set[str] = frozenset(),
 ) -> dict:
     names = sorted(entries)
     ids: dict[str, str] = {}
@@ -328,7 +331,7 @@ def _serialise(
             elif e.source == "onet" and len(toks) > 1 and a not in allowed and \
                     all(_everyday(t.low, task_counts) for t in toks):
                 amb.append(a)  # a product named with plain words ("Front Desk"): casing and context
-            elif e.source == "onet" and (a in cased or (len(toks) == 1 and re.search(r"[a-z].*[A-Z]|[A-Z]{2}.*[a-z]", a))):
+            elif a in cased_terms or e.source == "onet" and (a in cased or (len(toks) == 1 and re.search(r"[a-z].*[A-Z]|[A-Z]{2}.*[a-z]", a))):
                 exact.append(a)  # "XML", "FastEST", "ProFile": the casing is part of the name
             elif len(toks) == 1 and a not in allowed and _everyday(a, task_counts):
                 if e.source == "onet" or (a.isupper() and len(a) > 1):

@@ -40,15 +40,15 @@ _CUE_BEFORE = frozenset({"in", "using", "with", "via", "use", "used", "knowledge
 _NEVER_AFTER = frozenset({"at", "of", "to", "the", "a", "an"})  # "Excel at", "Office of the"
 _SEPARATOR_CHARS = set(",;/|\\•·▪●◦○■□◆◇►➢✓✔*+&()[]{}:：-–—、，；（）【】")
 _SEPARATOR_WORDS = frozenset({"", "and", "or", "和", "及", "与", "或"})
-_BULLET = "\\s•·▪●◦*\\-–—"
-_SKILL_LINE = re.compile(
-    rf"[{_BULLET}]*(?:[A-Za-z/&]+ ){{0,3}}"
+_LABEL_WORDS = (
     r"(?:skills?|skill set|technologies|technology|tools?|languages?|programming|frameworks?|libraries|"
     r"databases?|platforms?|environments?|stack|software|proficiencies|systems?|ides?|packages|servers?|"
-    r"methodologies|applications|utilities|control|scripting|services|os|protocols)\s*[:：]"
-    rf"|[{_BULLET}]*(?:技能|专业技能|技术栈|编程语言|开发工具|开发环境)\s*[:：]",
-    re.IGNORECASE,
+    r"methodologies|applications|utilities|control|scripting|services|os|protocols|"
+    r"技能|专业技能|技术栈|编程语言|开发工具|开发环境)"
 )
+# "Technical skills: ...", "IDE/Tools: ...", "Database: ..." before the name, on the same line
+# and with no full stop between the label and the name.
+_SKILL_LABEL = re.compile(_LABEL_WORDS + r"\s*[:：][^.:：\n]*$", re.IGNORECASE)
 _VERSION_TOKEN = re.compile(r"\d[\d.x]*|xp|vista|nt|server|ce|ee|se")
 _DATE_AFTER = re.compile(r"\s*[/\-–—]\s*\d|\s+(?:to|until|-)\s")
 _VERSIONED = re.compile(r"([a-z][a-z+#]*?)v?\d+(?:\.\d+)*")
@@ -313,7 +313,7 @@ def _in_chinese_prose(text: str, start: int, end: int) -> bool:
 
 def _line_is_skill_list(text: str, pos: int) -> bool:
     line_start = text.rfind("\n", 0, pos) + 1
-    return _SKILL_LINE.match(text, line_start, min(len(text), line_start + 60)) is not None
+    return _SKILL_LABEL.search(text[max(line_start, pos - 80):pos]) is not None
 
 
 def _resolve_ambiguous(text: str, cands: list[_Cand], tokens: list[Token]) -> None:
