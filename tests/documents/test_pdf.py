@@ -96,3 +96,7 @@ def test_an_all_invisible_ocr_layer_is_not_flagged():
 def test_embedded_pictures_are_counted():
     assert extract_bytes(F.pdf_with_photo()).images == 1
     assert extract_bytes(F.pdf_single_column()).images == 0
+
+
+def test_word_breaks_are_found_from_gaps_when_there_are_no_space_characters():
+    assert extract_bytes(F.pdf_positioned_chars()).text == F.POSITIONED_WORDS

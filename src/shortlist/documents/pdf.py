@@ -23,12 +23,14 @@ from shortlist.documents.raw import RawText, TextBuilder
 from shortlist.errors import ExtractionError, Reason
 
 TINY_HEIGHT_PT = 1.2  # loose box height of ~1pt text; nobody reads that
-WORD_GAP = 0.02  # of line height, between loose char boxes; generators often omit space chars
+WORD_GAP = 0.08  # of line height, between loose char boxes (tuned against pdfminer on livecareer PDFs)
 LIGHT_LUMINANCE = 0.8  # text at least this light gets its background checked
 MIN_TEXT_CHARS_PER_PAGE = 20  # below this the PDF is treated as a scan
 _IMAGE_RE = re.compile(rb"/Subtype\s*/Image\b")
 _WHITESPACE = frozenset(" \t\r\n\x00\xa0\u3000\u2002\u2003\u2009")
 _HYPHENS = frozenset("-‐‑–/")  # their loose boxes are narrow; a word goes on after them
+_OVERHANG = frozenset("fj")  # glyph boxes wider than their advance hide the gap after them
+OVERHANG_GAP = 0.02
 _SMASK_RE = re.compile(rb"/SMask\s+\d+\s+\d+\s+R")
 
 
@@ -166,7 +168,7 @@ def _words(tp, raw, text: str, n: int) -> list[_Word]:
     get_box = raw.FPDFText_GetLooseCharBox
     ref = ctypes.byref(rect)
     words: list[_Word] = []
-    ws, hyphens = _WHITESPACE, _HYPHENS
+    ws, hyphens, overhang = _WHITESPACE, _HYPHENS, _OVERHANG
     open_word = False
     first = last = 0
     cx0 = cx1 = cb = ct = 0.0
@@ -184,7 +186,8 @@ def _words(tp, raw, text: str, n: int) -> list[_Word]:
             h = ct - cb
             gap = l - cx1
             # adjacent (small gap, slight overlap) and on the same line (centres close)
-            if -0.3 * h < gap < (0.12 if last_ch in hyphens else WORD_GAP) * h and -h < (b + t) - (cb + ct) < h:
+            limit = 0.12 if last_ch in hyphens else (OVERHANG_GAP if last_ch in overhang else WORD_GAP)
+            if -0.3 * h < gap < limit * h and -h < (b + t) - (cb + ct) < h:
                 if r > cx1:  # noqa: PLR1730 - a builtin call per character costs measurably
                     cx1 = r
                 last, last_ch = i, ch
