@@ -65,7 +65,7 @@ def test_cross_validate_reports_both_scorers(kind, data):
     assert report.group_by == "resume"  # every resume is in every job, so jobs merge into one group
     assert sum(f.n_test for f in report.folds) == report.n_examples == 180
     for scorer in ("model", "hybrid"):
-        for metric in ("accuracy", "precision", "recall", "f1", "ndcg"):
+        for metric in ("accuracy", "precision", "recall", "f1", "ndcg", "ndcg@10"):
             stat = report.summary[scorer][metric]
             assert 0.0 <= stat.mean <= 1.0 and stat.std >= 0.0
     # the outcome depends on two parts only: a fitted model beats the plain mean of all parts
@@ -73,7 +73,7 @@ def test_cross_validate_reports_both_scorers(kind, data):
     assert report.model is not None and report.model.data_hash == report.data_sha256
     assert report.model.report["n_examples"] == 180
     _header, rows = report.table()
-    assert [r[0] for r in rows] == ["accuracy", "precision", "recall", "f1", "ndcg"]
+    assert [r[0] for r in rows] == ["accuracy", "precision", "recall", "f1", "ndcg", "ndcg@10"]
     assert "model" not in report.model_dump()
 
 

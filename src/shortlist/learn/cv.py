@@ -27,7 +27,7 @@ from shortlist.learn.model import ModelKind, TrainedRanker
 from shortlist.learn.outcomes import POSITIVE_GRADE
 
 GroupBy = Literal["auto", "resume", "job"]
-METRICS: tuple[str, ...] = ("accuracy", "precision", "recall", "f1", "ndcg")
+METRICS: tuple[str, ...] = ("accuracy", "precision", "recall", "f1", "ndcg", "ndcg@10")
 POSITIVE_WORDS = "positive (interview/advanced/offer/hired, or grade 2-3)"
 NEGATIVE_WORDS = "negative (rejected/declined, or grade 0-1)"
 
@@ -82,11 +82,14 @@ class Stat(BaseModel):
 
 
 class FoldMetrics(BaseModel):
+    model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
+
     accuracy: float
     precision: float
     recall: float
     f1: float
     ndcg: float  # mean over the test fold's jobs that have a relevant candidate; nan if none
+    ndcg_at_10: float = Field(alias="ndcg@10")  # the same, of each job's top 10 only
     threshold: float  # decision cut chosen on the training folds
 
 
@@ -213,15 +216,23 @@ def _fold_metrics(
     truth: np.ndarray, grades: np.ndarray, jobs: np.ndarray, scores: np.ndarray, threshold: float
 ) -> tuple[FoldMetrics, int]:
     b = binary_metrics(truth, scores >= threshold)
-    per_job = []
+    full, top = [], []
     for j in np.unique(jobs):
         rows = jobs == j
         if rows.sum() >= 2:
             v = ndcg_at_k(grades[rows], scores[rows])
             if np.isfinite(v):
-                per_job.append(v)
-    ndcg = float(np.mean(per_job)) if per_job else float("nan")
-    return FoldMetrics(**b.model_dump(), ndcg=ndcg, threshold=threshold), len(per_job)
+                full.append(v)
+                top.append(ndcg_at_k(grades[rows], scores[rows], 10))
+    nan = float("nan")
+    return FoldMetrics(
+        **b.model_dump(), ndcg=float(np.mean(full)) if full else nan, ndcg_at_10=float(np.mean(top)) if top else nan,
+        threshold=threshold,
+    ), len(full)
+
+
+def _metric(m: FoldMetrics, name: str) -> float:
+    return m.ndcg_at_10 if name == "ndcg@10" else getattr(m, name)
 
 
 def cross_validate(
@@ -250,7 +261,7 @@ def cross_validate(
                        n_test_jobs=n_jobs, model=m, hybrid=h)
         )
     summary = {
-        scorer: {m: Stat(**dict(zip(("mean", "std"), mean_std([getattr(getattr(f, scorer), m) for f in results]))))
+        scorer: {m: Stat(**dict(zip(("mean", "std"), mean_std([_metric(getattr(f, scorer), m) for f in results]))))
                  for m in METRICS}
         for scorer in ("model", "hybrid")
     }
