@@ -16,6 +16,8 @@ from shortlist.documents.sniff import decode_text, sniff
         (b"RIFF\0\0\0\0WEBPVP8 ", MediaType.IMAGE),
         (b"<!DOCTYPE html><html><body>x</body></html>", MediaType.HTML),
         (b"\xef\xbb\xbf  <html><p>hi</p></html>", MediaType.HTML),
+        (b"<b>Skills</b><br>Python", MediaType.HTML),
+        (b"<3 Python, C++ and Go", MediaType.TEXT),
         (F.text_gb18030(), MediaType.TEXT),
         ("# Résumé\nPython".encode("utf-16"), MediaType.TEXT),
         (bytes(range(256)) * 8, None),

@@ -24,6 +24,9 @@ _HTML_RE = re.compile(
 )
 
 
+_CLOSING_TAG_RE = re.compile(rb"</(p|div|span|td|li|b|i|u|font|a|strong|em)>|<br\s*/?>", re.IGNORECASE)
+
+
 def decode_text(data: bytes) -> str | None:
     """Decode bytes that should be text: BOMs first, then UTF-8, then GB18030.
 
@@ -74,7 +77,7 @@ def sniff(data: bytes) -> MediaType | None:
     if head.startswith(_IMAGE_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP"):
         return MediaType.IMAGE
     text_head = head.lstrip(b"\xef\xbb\xbf")
-    if _HTML_RE.match(text_head):
+    if _HTML_RE.match(text_head) or (text_head.lstrip().startswith(b"<") and _CLOSING_TAG_RE.search(data[:4096])):
         return MediaType.HTML
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = decode_text(data)
