@@ -92,23 +92,33 @@ _TRIGGERS = (
 )
 
 
+_TRIGGER_RE = re.compile("|".join(re.escape(t) for t in _TRIGGERS))
+
+
+_WINDOW = 160  # longer than any pattern: a match holding a trigger lies within this of it
+
+
 def find_injections(text: str) -> list[tuple[int, int]]:
     """Spans (merged) of instruction-like text aimed at automated screeners."""
-    spans: list[tuple[int, int]] = []
+    found: list[tuple[int, int]] = []
     low = text.lower()
-    if not any(t in low for t in _TRIGGERS):
-        return spans
-    pos = 0
-    for line in low.split("\n"):
-        end = pos + len(line)
-        if any(t in line for t in _TRIGGERS):
-            for m in INJECTION_RE.finditer(text, pos, end):
-                s, e = _extent(text, m.start(), m.end())
-                if spans and s <= spans[-1][1]:
-                    spans[-1] = (spans[-1][0], max(spans[-1][1], e))
-                else:
-                    spans.append((s, e))
-        pos = end + 1
+    searched_to = -1
+    for t in _TRIGGER_RE.finditer(low):
+        # Only the neighbourhood of a trigger word is searched with the full (slow) pattern.
+        lo = max(t.start() - _WINDOW, searched_to, low.rfind("\n", 0, t.start()) + 1)
+        nl = low.find("\n", t.end())
+        hi = min(t.end() + _WINDOW, len(low) if nl < 0 else nl)
+        if hi <= lo:
+            continue
+        for m in INJECTION_RE.finditer(text, lo, hi):
+            found.append(_extent(text, m.start(), m.end()))
+        searched_to = max(searched_to, hi - _WINDOW)  # a match may still start in the last stretch
+    spans: list[tuple[int, int]] = []
+    for s, e in sorted(found):
+        if spans and s <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], e))
+        else:
+            spans.append((s, e))
     return spans
 
 
