@@ -21,6 +21,7 @@ _URL_RE = re.compile(
 _PHONE_CAND = re.compile(r"(?<![\w/.])(?:\+|00)?\(?\d[\d\s().\-]{5,20}\d(?![\w/])")
 _DATEISH = re.compile(r"^\s*(?:19|20)\d{2}\s*[-–./]\s*(?:(?:19|20)\d{2}|\d{1,2})\s*$")
 _CN_MOBILE = re.compile(r"(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?!\d)")
+_MAX_PHONE_TRIES = 40
 _EN_REGIONS = ("US", "IN", "GB", "CA", "AU", "SG", "DE", "FR")
 
 
@@ -53,7 +54,9 @@ def find_phone(text: str, chinese: bool) -> Val[str] | None:
             if parsed:
                 return Val[str](value=parsed[0], evidence=evidence(text, m.start(), m.end(), 0.98))
     fallback: Val[str] | None = None
-    for m in _PHONE_CAND.finditer(text):
+    for n, m in enumerate(_PHONE_CAND.finditer(text)):
+        if n >= _MAX_PHONE_TRIES:
+            break  # a phone sits near the top; a wall of digits must not cost seconds
         raw = m.group(0)
         digits = sum(c.isdigit() for c in raw)
         if digits < 7 or digits > 15 or _DATEISH.match(raw):
