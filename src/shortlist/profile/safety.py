@@ -100,25 +100,26 @@ _WINDOW = 160  # longer than any pattern: a match holding a trigger lies within 
 
 def find_injections(text: str) -> list[tuple[int, int]]:
     """Spans (merged) of instruction-like text aimed at automated screeners."""
-    found: list[tuple[int, int]] = []
     low = text.lower()
-    searched_to = -1
+    # Only the neighbourhood of trigger words is searched with the full (slow) pattern;
+    # neighbourhoods that touch are searched once, as one region.
+    regions: list[list[int]] = []
     for t in _TRIGGER_RE.finditer(low):
-        # Only the neighbourhood of a trigger word is searched with the full (slow) pattern.
-        lo = max(t.start() - _WINDOW, searched_to, low.rfind("\n", 0, t.start()) + 1)
+        lo = max(t.start() - _WINDOW, low.rfind("\n", 0, t.start()) + 1)
         nl = low.find("\n", t.end())
         hi = min(t.end() + _WINDOW, len(low) if nl < 0 else nl)
-        if hi <= lo:
-            continue
-        for m in INJECTION_RE.finditer(text, lo, hi):
-            found.append(_extent(text, m.start(), m.end()))
-        searched_to = max(searched_to, hi - _WINDOW)  # a match may still start in the last stretch
-    spans: list[tuple[int, int]] = []
-    for s, e in sorted(found):
-        if spans and s <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(spans[-1][1], e))
+        if regions and lo <= regions[-1][1]:
+            regions[-1][1] = max(regions[-1][1], hi)
         else:
-            spans.append((s, e))
+            regions.append([lo, hi])
+    spans: list[tuple[int, int]] = []
+    for lo, hi in regions:
+        for m in INJECTION_RE.finditer(text, lo, hi):
+            s, e = _extent(text, m.start(), m.end())
+            if spans and s <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(spans[-1][1], e))
+            else:
+                spans.append((s, e))
     return spans
 
 
