@@ -94,3 +94,11 @@ def test_unlabelled_line_above_institution_is_its_degree() -> None:
     assert e.confidence < 0.95
     (f,) = parse_education(text, split_lines(text), chinese=False, guess_untitled=False)
     assert f.degree is None
+
+
+def test_undated_work_section_gives_one_entry() -> None:
+    text = "Data Entry Operator\nNorthwind Traders Ltd - Patna, Bihar\n• Typed invoices (since 2019).\n"
+    (w,) = parse_work(text, split_lines(text), today=date(2024, 6, 1))
+    assert (w.title, w.employer, w.location) == ("Data Entry Operator", "Northwind Traders Ltd", "Patna, Bihar")
+    assert (w.start, w.current) == ("2019", True) and w.confidence < 0.9
+    assert parse_work(text, split_lines(text), undated_ok=False) == []

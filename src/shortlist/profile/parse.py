@@ -89,7 +89,7 @@ def parse_document(doc: Document, today: date | None = None) -> Profile:
         # No experience heading: take dated entries anywhere outside education.
         edu = [(s.start, s.end) for s in sections if s.name == "education"]
         rest = [ln for ln in lines if not any(a <= ln.start < b for a, b in edu)]
-        work = parse_work(screened, rest, today)
+        work = parse_work(screened, rest, today, undated_ok=False)
     summary = _summary(screened, lines, sections)
     summary_span = (summary.evidence.start, summary.evidence.end) if summary and summary.evidence else None
     profile = Profile(

@@ -183,8 +183,14 @@ def _read_header(pieces: list[str]) -> _Header:
     return _Header(employer, title, location, sure_title)
 
 
-def parse_work(text: str, lines: list[Line], today: date | None = None) -> list[WorkItem]:
-    """Entries of one experience section (``lines`` are that section's lines, heading excluded)."""
+def parse_work(
+    text: str, lines: list[Line], today: date | None = None, undated_ok: bool = True
+) -> list[WorkItem]:
+    """Entries of one experience section (``lines`` are that section's lines, heading excluded).
+
+    ``undated_ok`` lets a section without any dated header still yield one entry from its
+    first lines; it is off when scanning a whole resume that has no experience heading.
+    """
     # Page furniture (a profile URL in the footer, "Page 2") may fall between a title and
     # its employer; it belongs to no entry.
     body = [ln for ln in lines if not ln.blank and not _URL_LINE.match(ln.text)]
@@ -198,9 +204,10 @@ def parse_work(text: str, lines: list[Line], today: date | None = None) -> list[
             # A date inside a bullet or a long sentence is a detail of an entry, not its head.
             prose = bool(_BULLET.match(ln.text)) or len(ln.text) > 120
             (in_prose if prose else anchors).append(found)
-    anchors = anchors or in_prose
     if not anchors:
-        return []
+        # No dated header: one entry from the section's leading lines ("Title" / "Company -"),
+        # dated by the first date in its text when there is one.
+        return _undated_entry(text, body, in_prose[0][1] if in_prose else None, today) if undated_ok else []
     # The date line's own text first; when it lacks an employer or a title, up to 2 short
     # lines above it that no earlier entry owns (stopping at a bullet or a sentence), then
     # up to 2 short lines below it.
@@ -250,6 +257,33 @@ def parse_work(text: str, lines: list[Line], today: date | None = None) -> list[
             )
         )
     return items
+
+
+def _undated_entry(text: str, body: list[Line], rng: DateRange | None, today: date | None) -> list[WorkItem]:
+    head: list[Line] = []
+    for ln in body[:3]:
+        if not _is_header_line(ln.text):
+            break
+        head.append(ln)
+    h = _read_header([ln.text for ln in head])
+    if not head or not (h.employer or h.title):
+        return []
+    bullets = [b for b in (_BULLET.sub("", ln.text).strip() for ln in body[len(head):]) if b]
+    conf = 0.4 if rng is None else 0.5
+    return [
+        WorkItem(
+            employer=h.employer,
+            title=h.title,
+            location=h.location,
+            start=rng.start if rng else None,
+            end=rng.end if rng else None,
+            current=rng.current if rng else False,
+            months=months_between(rng.start, rng.end, rng.current, today) if rng else None,
+            bullets=bullets,
+            evidence=evidence(text, body[0].start, body[-1].end, conf),
+            confidence=conf,
+        )
+    ]
 
 
 def _rest_of(text: str, line: Line, rng: DateRange) -> str:
