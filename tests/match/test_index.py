@@ -92,7 +92,13 @@ def test_empty_pool(tax, emb):
 
 def test_index_stores_compact_arrays(tax, emb):
     index = CandidateIndex.build(_pool(tax), embedder=emb, taxonomy=tax, today=TODAY)
-    assert all(v.codes.dtype == np.int8 and v.scales.dtype == np.float32 for v in index.vectors.values())
+    vec = index.vectors
+    assert vec.experience.dtype == np.float32 and vec.experience.shape[0] == index.size
+    # titles and fields are embedded once per distinct text
+    views = [index.view(i) for i in range(index.size)]
+    distinct = {t for v in views for t in (v.title_text(), v.area_text()) if t}
+    assert len(vec.table) == len(distinct)
+    assert [vec.title_ids[i] >= 0 for i in range(index.size)] == [bool(v.title_text()) for v in views]
     assert index.tf.dtype == np.uint16
     # flagged text never reaches the index: the stuffed resume has no Python or Airflow cells
     stuffed = 6

@@ -3,9 +3,8 @@
 ``JobContext`` holds the job's query vectors, its skill requirements resolved against the
 taxonomy, its lexical query terms and the pool statistics BM25 needs. Both the per-pair
 parts and the vectorised index read the same context, which is what makes their scores
-agree. Candidate vectors are stored as int8 codes with one float32 scale per row (a quarter
-of the memory of float32 and, unlike float16, quick to turn back into float32 with numpy);
-the per-pair path quantises them the same way.
+agree. Candidate vectors (see ``CandidateVectors``) are computed by one function for both
+paths.
 """
 from __future__ import annotations
 
@@ -21,9 +20,8 @@ from shortlist.match.text import Lexicon, query_terms
 from shortlist.match.view import CandidateView
 from shortlist.profile.model import DegreeLevel, Job
 
-VECTOR_KINDS = ("experience", "title", "area")
 MAX_JOB_CHUNKS = 40
-_SIM_BLOCK = 16384  # rows per similarity call: bounds the float32 copy of the int8 codes
+_SIM_BLOCK = 32768  # rows per similarity call: bounds the temporary arrays
 
 
 def mean_vector(rows: np.ndarray, dim: int) -> np.ndarray:
@@ -34,79 +32,89 @@ def mean_vector(rows: np.ndarray, dim: int) -> np.ndarray:
 
 
 @dataclass
-class QuantVectors:
-    """Row vectors as int8 codes times a per-row scale; a zero scale marks an absent vector."""
+class CandidateVectors:
+    """Embeddings of a pool: one experience vector per candidate, and a table of distinct
+    short texts (titles, fields of study) that candidates point into.
 
-    codes: np.ndarray  # int8 (n, dim)
-    scales: np.ndarray  # float32 (n,)
+    Titles and fields repeat across a pool ("Software Engineer", "Computer Science"), so
+    each distinct text is embedded and compared once, then gathered per candidate; at
+    100,000 candidates this keeps scoring to one matrix-vector product for experience.
+    """
+
+    experience: np.ndarray  # float32 (n, dim); zero rows where there is no experience text
+    has_experience: np.ndarray  # bool (n,)
+    table: np.ndarray  # float32 (u, dim): vectors of distinct titles / fields
+    title_ids: np.ndarray  # int32 (n,) row of ``table``, -1 when none
+    area_ids: np.ndarray  # int32 (n,)
 
     @classmethod
-    def zeros(cls, n: int, dim: int) -> QuantVectors:
-        return cls(np.zeros((n, dim), dtype=np.int8), np.zeros(n, dtype=np.float32))
+    def build(cls, views: Sequence[CandidateView], embedder: Embedder, known: dict[str, int] | None = None,
+              ) -> CandidateVectors:
+        """Embed ``views`` in one embedder call. ``known`` maps texts already in an earlier
+        table to their rows (updated in place); the returned ``table`` holds only new texts."""
+        known = {} if known is None else known
+        n, dim = len(views), embedder.dim
+        texts: list[str] = []
+        owner: list[int] = []
+        new: list[str] = []
+        first_new = len(known)
+        ids = {"title": np.full(n, -1, dtype=np.int32), "area": np.full(n, -1, dtype=np.int32)}
+        for i, v in enumerate(views):
+            for c in v.experience_chunks():
+                texts.append(c)
+                owner.append(i)
+            for kind, text in (("title", v.title_text()), ("area", v.area_text())):
+                if text:
+                    if text not in known:
+                        known[text] = len(known)
+                        new.append(text)
+                    ids[kind][i] = known[text]
+        enc = embedder.encode(texts + new, kind="passage") if texts or new else np.zeros((0, dim), np.float32)
+        experience = np.zeros((n, dim), dtype=np.float32)
+        rows: dict[int, list[int]] = {}
+        for row, i in enumerate(owner):
+            rows.setdefault(i, []).append(row)
+        for i, r in rows.items():
+            experience[i] = mean_vector(enc[r], dim)
+        has = np.zeros(n, dtype=bool)
+        has[list(rows)] = True
+        table = np.asarray(enc[len(texts):], dtype=np.float32).reshape(len(new), dim)
+        assert first_new + len(new) == len(known)
+        return cls(experience, has, table, ids["title"], ids["area"])
 
     @classmethod
-    def of(cls, rows: np.ndarray) -> QuantVectors:
-        rows = np.atleast_2d(np.asarray(rows, dtype=np.float32))
-        peak = np.abs(rows).max(axis=1) if rows.size else np.zeros(len(rows), np.float32)
-        scales = (peak / 127.0).astype(np.float32)
-        safe = np.where(scales > 0, scales, 1.0).astype(np.float32)
-        codes = np.clip(np.rint(rows / safe[:, None]), -127, 127).astype(np.int8)
-        return cls(codes, scales)
+    def concat(cls, parts: Sequence[CandidateVectors], dim: int) -> CandidateVectors:
+        """Batches built with one shared ``known`` dict, joined in order."""
+        if not parts:
+            empty_ids = np.zeros(0, dtype=np.int32)
+            return cls(np.zeros((0, dim), np.float32), np.zeros(0, bool), np.zeros((0, dim), np.float32),
+                       empty_ids, empty_ids.copy())
+        return cls(
+            np.concatenate([p.experience for p in parts]), np.concatenate([p.has_experience for p in parts]),
+            np.concatenate([p.table for p in parts]), np.concatenate([p.title_ids for p in parts]),
+            np.concatenate([p.area_ids for p in parts]),
+        )
 
     def __len__(self) -> int:
-        return len(self.scales)
+        return len(self.has_experience)
 
-    def put(self, start: int, other: QuantVectors) -> None:
-        self.codes[start:start + len(other)] = other.codes
-        self.scales[start:start + len(other)] = other.scales
-
-    def rows(self, start: int = 0, end: int | None = None) -> np.ndarray:
-        """float32 rows ``start:end`` (zero rows where absent)."""
-        block = self.codes[start:end].astype(np.float32)
-        block *= self.scales[start:end, None]
-        return block
+    def similarity(self, kind: str, embedder: Embedder, query: np.ndarray) -> np.ndarray:
+        """Calibrated similarity of ``query`` to each candidate's ``kind`` vector; 0 where absent."""
+        if kind == "experience":
+            return np.where(self.has_experience, similarity_rows(embedder, query, self.experience), 0.0)
+        ids = self.title_ids if kind == "title" else self.area_ids
+        per_text = similarity_rows(embedder, query, self.table)
+        return np.where(ids >= 0, per_text[np.maximum(ids, 0)] if len(per_text) else 0.0, 0.0)
 
 
-def candidate_vectors(views: Sequence[CandidateView], embedder: Embedder) -> dict[str, QuantVectors]:
-    """One experience, title and field-of-study vector per candidate (absent rows: scale 0).
-
-    All texts go to the embedder in one call: with some engines each call has a fixed cost
-    of seconds, far more than the texts themselves.
-    """
-    n, dim = len(views), embedder.dim
-    dense = {k: np.zeros((n, dim), dtype=np.float32) for k in VECTOR_KINDS}
-    texts: list[str] = []
-    owner: list[tuple[str, int]] = []
-    for i, v in enumerate(views):
-        for c in v.experience_chunks():
-            texts.append(c)
-            owner.append(("experience", i))
-        for kind, text in (("title", v.title_text()), ("area", v.area_text())):
-            if text:
-                texts.append(text)
-                owner.append((kind, i))
-    if texts:
-        enc = embedder.encode(texts, kind="passage")
-        chunks: dict[int, list[int]] = {}
-        for row, (kind, i) in enumerate(owner):
-            if kind == "experience":
-                chunks.setdefault(i, []).append(row)
-            else:
-                dense[kind][i] = enc[row]
-        for i, rows in chunks.items():
-            dense["experience"][i] = mean_vector(enc[rows], dim)
-    return {k: QuantVectors.of(v) if n else QuantVectors.zeros(0, dim) for k, v in dense.items()}
-
-
-def similarity_rows(embedder: Embedder, query: np.ndarray, vectors: QuantVectors) -> np.ndarray:
-    """Calibrated similarity of ``query`` to each stored vector; 0 where a vector is absent."""
-    out = np.zeros(len(vectors), dtype=np.float64)
+def similarity_rows(embedder: Embedder, query: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """Calibrated similarity of ``query`` to each row (blocks bound the temporary arrays)."""
+    out = np.zeros(len(rows), dtype=np.float64)
     if not np.any(query):
         return out
-    for a in range(0, len(vectors), _SIM_BLOCK):
-        block = vectors.rows(a, a + _SIM_BLOCK)
-        sim = np.asarray(embedder.similarity(query, block), dtype=np.float64).reshape(-1)
-        out[a:a + len(block)] = np.where(vectors.scales[a:a + _SIM_BLOCK] > 0, sim, 0.0)
+    for a in range(0, len(rows), _SIM_BLOCK):
+        block = rows[a:a + _SIM_BLOCK]
+        out[a:a + len(block)] = np.asarray(embedder.similarity(query, block), dtype=np.float64).reshape(-1)
     return out
 
 

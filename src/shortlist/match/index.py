@@ -21,7 +21,7 @@ from scipy import sparse
 
 from shortlist.embed.base import Embedder
 from shortlist.embed.cache import CachedEmbedder
-from shortlist.match.context import VECTOR_KINDS, JobContext, QuantVectors, candidate_vectors
+from shortlist.match.context import CandidateVectors, JobContext
 from shortlist.match.skillmatch import RequirementSkills, TaxonomyLike, default_taxonomy, use_credit
 from shortlist.match.text import Lexicon, bm25_term, idf
 from shortlist.match.view import CandidateView
@@ -69,7 +69,7 @@ class CandidateIndex:
     years: np.ndarray  # float64, NaN when unknown
     degree_rank: np.ndarray  # int8, -1 when no degree stated
     seniority: np.ndarray  # int8, -1 when no title
-    vectors: dict[str, QuantVectors]  # int8 codes + row scales (size x dim) per VECTOR_KINDS
+    vectors: CandidateVectors
     skills: SkillTable
     tf: sparse.csc_matrix  # size x vocabulary term counts (uint16)
     doc_len: np.ndarray  # float64 tokens per candidate
@@ -105,7 +105,8 @@ class CandidateIndex:
         years = np.full(n, np.nan)
         degree = np.full(n, -1, dtype=np.int8)
         seniority = np.full(n, -1, dtype=np.int8)
-        vectors = {k: QuantVectors.zeros(n, embedder.dim) for k in VECTOR_KINDS}
+        batches: list[CandidateVectors] = []
+        known_texts: dict[str, int] = {}
         cells: list[tuple[np.ndarray, ...]] = []  # (rows, cols, months, recency) per batch
         terms: list[tuple[np.ndarray, ...]] = []  # (rows, cols, counts) per batch
         doc_len = np.zeros(n, dtype=np.float64)
@@ -115,9 +116,7 @@ class CandidateIndex:
         canonical: dict[str, str] = {}
         for a in range(0, n, BUILD_BATCH):
             views = [CandidateView.of(profiles[i], today) for i in range(a, min(n, a + BUILD_BATCH))]
-            vecs = candidate_vectors(views, embedder)
-            for k in VECTOR_KINDS:
-                vectors[k].put(a, vecs[k])
+            batches.append(CandidateVectors.build(views, embedder, known_texts))
             s_rows, s_cols, s_months, s_rec, t_rows, t_cols, t_counts = [], [], [], [], [], [], []
             for off, v in enumerate(views):
                 i = a + off
@@ -144,6 +143,7 @@ class CandidateIndex:
             terms.append((np.array(t_rows, np.int32), np.array(t_cols, np.int32), np.array(t_counts, np.uint16)))
             if progress:
                 progress(len(views))
+        vectors = CandidateVectors.concat(batches, embedder.dim)
         skills = _skill_table(cells, skill_cols, tax)
         tf = _tf_matrix(terms, n, len(vocab))
         df = np.diff(tf.indptr)

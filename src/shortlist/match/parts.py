@@ -17,12 +17,11 @@ from typing import TYPE_CHECKING, Protocol
 import numpy as np
 
 from shortlist.match.context import (
+    CandidateVectors,
     JobContext,
-    candidate_vectors,
     job_education,
     job_title,
     job_years,
-    similarity_rows,
 )
 from shortlist.match.model import PartScore
 from shortlist.match.skillmatch import RequirementSkills, SkillMatch
@@ -99,11 +98,11 @@ def _context(job: Job, cand: CandidateView, ctx: JobContext | None) -> JobContex
     return JobContext.build(job, default_embedder(job.text, cand.profile.text), pool=[cand])
 
 
-def own_vectors(cand: CandidateView, ctx: JobContext) -> dict[str, np.ndarray]:
-    """One candidate's stored vectors (as the index stores them), computed once per view and embedder."""
+def own_vectors(cand: CandidateView, ctx: JobContext) -> CandidateVectors:
+    """One candidate's vectors (as the index computes them), once per view and embedder."""
     key = ("vectors", ctx.embedder)
     if key not in cand.memo:
-        cand.memo[key] = candidate_vectors([cand], ctx.embedder)
+        cand.memo[key] = CandidateVectors.build([cand], ctx.embedder)
     return cand.memo[key]
 
 
@@ -184,8 +183,7 @@ class SemanticPart:
         ctx = _context(job, cand, ctx)
         if not self.applies(ctx):
             return _neutral(self, "the job states no title or duties to compare with")
-        vec = own_vectors(cand, ctx)["experience"]
-        value = float(similarity_rows(ctx.embedder, ctx.queries["experience"], vec)[0])
+        value = float(own_vectors(cand, ctx).similarity("experience", ctx.embedder, ctx.queries["experience"])[0])
         quotes: list[Evidence | None] = []
         if cand.experience_spans:
             chunk_vecs = ctx.embedder.encode(cand.experience_chunks(), kind="passage")
@@ -197,7 +195,7 @@ class SemanticPart:
     def values(self, ctx: JobContext, index: CandidateIndex) -> np.ndarray:
         if not self.applies(ctx):
             return np.full(index.size, self.neutral)
-        return np.clip(similarity_rows(ctx.embedder, ctx.queries["experience"], index.vectors["experience"]), 0, 1)
+        return np.clip(index.vectors.similarity("experience", ctx.embedder, ctx.queries["experience"]), 0, 1)
 
 
 class YearsPart:
@@ -240,17 +238,17 @@ class EducationPart:
         level, area = job_education(ctx.job)
         return level is not None or bool(area)
 
-    def _combine(self, ctx: JobContext, ranks: np.ndarray, area_vecs: np.ndarray) -> np.ndarray:
+    def _combine(self, ctx: JobContext, ranks: np.ndarray, vectors: CandidateVectors) -> np.ndarray:
         level, area = job_education(ctx.job)
         lv = degree_score(ranks, level.rank) if level is not None else None
-        ar = similarity_rows(ctx.embedder, ctx.queries["area"], area_vecs) if area else None
+        ar = vectors.similarity("area", ctx.embedder, ctx.queries["area"]) if area else None
         return np.clip(combine_education(lv, ar), 0.0, 1.0)
 
     def score(self, job: Job, cand: CandidateView, ctx: JobContext | None = None) -> PartScore:
         ctx = _context(job, cand, ctx)
         if not self.applies(ctx):
             return _neutral(self, "the job asks for no degree")
-        value = float(self._combine(ctx, np.array([cand.degree_rank()]), own_vectors(cand, ctx)["area"])[0])
+        value = float(self._combine(ctx, np.array([cand.degree_rank()]), own_vectors(cand, ctx))[0])
         level, area = job_education(ctx.job)
         best = max((e for e in cand.education if e.level), key=lambda e: e.level.rank, default=None)  # type: ignore[union-attr]
         have = best.level.value if best and best.level else "no degree stated"
@@ -263,7 +261,7 @@ class EducationPart:
     def values(self, ctx: JobContext, index: CandidateIndex) -> np.ndarray:
         if not self.applies(ctx):
             return np.full(index.size, self.neutral)
-        return self._combine(ctx, index.degree_rank, index.vectors["area"])
+        return self._combine(ctx, index.degree_rank, index.vectors)
 
 
 class TitlePart:
@@ -278,8 +276,8 @@ class TitlePart:
     def applies(self, ctx: JobContext) -> bool:
         return bool(job_title(ctx.job))
 
-    def _combine(self, ctx: JobContext, seniority: np.ndarray, title_vecs: np.ndarray) -> np.ndarray:
-        sim = similarity_rows(ctx.embedder, ctx.queries["title"], title_vecs)
+    def _combine(self, ctx: JobContext, seniority: np.ndarray, vectors: CandidateVectors) -> np.ndarray:
+        sim = vectors.similarity("title", ctx.embedder, ctx.queries["title"])
         sen = seniority_match(seniority, seniority_rank(ctx.job.seniority)) if ctx.job.seniority else None
         return np.clip(combine_title(sim, sen), 0.0, 1.0)
 
@@ -288,7 +286,7 @@ class TitlePart:
         if not self.applies(ctx):
             return _neutral(self, "the job has no title")
         sen = candidate_seniority(cand)
-        value = float(self._combine(ctx, np.array([sen]), own_vectors(cand, ctx)["title"])[0])
+        value = float(self._combine(ctx, np.array([sen]), own_vectors(cand, ctx))[0])
         if not cand.titles:
             detail = "no job titles found"
         else:
@@ -301,7 +299,7 @@ class TitlePart:
     def values(self, ctx: JobContext, index: CandidateIndex) -> np.ndarray:
         if not self.applies(ctx):
             return np.full(index.size, self.neutral)
-        return self._combine(ctx, index.seniority, index.vectors["title"])
+        return self._combine(ctx, index.seniority, index.vectors)
 
 
 class LexicalPart:
