@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from shortlist.learn.cv import Dataset, GroupBy, TrainReport, cross_validate
+from shortlist.learn.cv import Dataset, GroupBy, TrainReport, check_enough, cross_validate
 from shortlist.learn.model import ModelKind
 from shortlist.learn.outcomes import Outcome
 from shortlist.profile.model import Job, Profile
@@ -144,5 +144,8 @@ def train(
     Raises ``NotEnoughData`` (saying how many more of which label) before any model is fitted
     when the outcomes are too few to validate with ``k`` folds.
     """
+    # Refuse before parsing anything when the file alone is too small (grouping by resume is the
+    # finest grouping, so if it cannot be validated no grouping can); re-checked after parsing.
+    check_enough(np.asarray([o.grade for o in outcomes]), [str(o.resume) for o in outcomes], k)
     data = build_dataset(outcomes, ranker=ranker, workers=workers, cache=cache)
     return cross_validate(data, k=k, kind=kind, group_by=group_by, **model_params)
