@@ -90,9 +90,14 @@ def _skill_of(profile: Profile, name: str | None) -> Skill | None:
 
 def skill_quote(profile: Profile, req: Requirement, verdict: Verdict) -> Evidence | None:
     """The best resume line to quote for a requirement: a dated work mention first."""
-    skill = _skill_of(profile, req.skill)
-    mentions = sorted(skill.mentions, key=lambda m: (m.source != "work", m.source != "project")) if skill else []
-    candidates = [m.evidence for m in mentions] + list(verdict.evidence)
+    names = [req.skill] if verdict.status == "met" else [_related_name(verdict.how), req.skill]
+    candidates: list[Evidence] = []
+    for name in names:
+        skill = _skill_of(profile, name)
+        if skill:
+            mentions = sorted(skill.mentions, key=lambda m: (m.source != "work", m.source != "project"))
+            candidates += [m.evidence for m in mentions]
+    candidates += list(verdict.evidence)
     for ev in candidates:
         q = _line_quote(profile, ev)
         if q is not None and len(q.text.strip()) >= 3:
@@ -245,7 +250,7 @@ def _skill_question(req: Requirement, v: Verdict, fc: RequirementForecast, profi
     else:
         kind = "probe"
         rel = _related_name(v.how)
-        if v.status == "missing" or quote is None:
+        if v.status == "missing" or (quote is None and not rel):
             lead = (f"该岗位需要{skill}，你的简历中没有提到。" if lang == "zh"
                     else f"The role needs {skill}, which your resume does not mention. ")
             follow.insert(0, f"如果没有用过{skill}：你用过哪些起相同作用的工具？你会如何快速上手？" if lang == "zh" else
@@ -256,9 +261,10 @@ def _skill_question(req: Requirement, v: Verdict, fc: RequirementForecast, profi
             follow.insert(0, f"你最近一次使用{skill}是什么时候？用在什么项目上？用了多久？" if lang == "zh" else
                           f"When did you last use {skill}, on what, and for how long?")
         else:
-            lead = (f"该岗位需要{skill}；你的简历显示的是相关的{rel or '经验'}（“{quote.text}”）。" if lang == "zh"
-                    else f"The role needs {skill}; your resume shows related experience with {rel or 'nearby tools'} "
-                         f"(“{quote.text}”). ")
+            shown = (f"（“{quote.text}”）" if lang == "zh" else f" (“{quote.text}”)") if quote else ""
+            lead = (f"该岗位需要{skill}；你的简历显示的是相关的{rel or '经验'}{shown}。" if lang == "zh"
+                    else f"The role needs {skill}; your resume shows related experience with {rel or 'nearby tools'}"
+                         f"{shown}. ")
             follow.insert(0, f"如果没有直接用过{skill}，请用{rel or '你熟悉的工具'}回答，并说明你预计会有哪些不同。"
                           if lang == "zh" else
                           f"If you have not used {skill} directly, answer for {rel or 'the closest tool you know'} "
@@ -433,8 +439,8 @@ def _llm_messages(job: Job, profile: Profile, fcs: Sequence[RequirementForecast]
     title = job.title.value if job.title else "(untitled)"
     lines = [f"Job title: {title}", f"Seniority: {job.seniority or 'not stated'}",
              f"Write every question in {'Simplified Chinese' if lang == 'zh' else 'English'}.",
-             f"At most {max_questions} questions.", "Requirements (id | label | required | status in the resume | "
-             "probability the candidate shows it):"]
+             f"At most {max_questions} questions.",
+             "Requirements (id | label | required | status in the resume | probability the candidate shows it):"]
     for f in fcs:
         lines.append(f"- {f.requirement_id} | {f.label} | {'required' if f.required else 'nice to have'} | "
                      f"{f.status} | {f.probability:.2f}")

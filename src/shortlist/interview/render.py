@@ -113,9 +113,9 @@ def to_html(plan: InterviewPlan) -> str:
     parts = [f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">',
              f"<title>{_e(t['title'])}: {_e(plan.job_title or '')}</title><style>{_CSS}</style></head><body>",
              f"<h1>{_e(t['title'])}: {_e(plan.job_title or '')}</h1>",
-             f'<p class="meta">{_e(t["candidate"])}: {_e(plan.candidate or t["na"])} · {_e(t["seniority"])}: '
-             f'{_e(plan.seniority or t["not_stated"])} · {_e(t["generator"])}: {_e(plan.generator)} · '
-             f'{_e(t["minutes"])}: {plan.total_minutes} {_e(t["min"])}<br>{_e(t["advice"])}</p>']
+             (f'<p class="meta">{_e(t["candidate"])}: {_e(plan.candidate or t["na"])} · {_e(t["seniority"])}: '
+              f'{_e(plan.seniority or t["not_stated"])} · {_e(t["generator"])}: {_e(plan.generator)} · '
+              f'{_e(t["minutes"])}: {plan.total_minutes} {_e(t["min"])}<br>{_e(t["advice"])}</p>')]
     if plan.flags_note:
         parts.append(f'<div class="flag"><strong>{_e(t["flags"])}:</strong> {_e(plan.flags_note)}</div>')
     parts += [f'<div class="note">{_e(n)}</div>' for n in plan.notes]
