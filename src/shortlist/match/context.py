@@ -78,7 +78,8 @@ class CandidateVectors:
             experience[i] = mean_vector(enc[r], dim)
         has = np.zeros(n, dtype=bool)
         has[list(rows)] = True
-        table = np.asarray(enc[len(texts):], dtype=np.float32).reshape(len(new), dim)
+        # a copy: a view would keep every chunk vector of the batch alive with the table
+        table = np.array(enc[len(texts):], dtype=np.float32).reshape(len(new), dim)
         assert first_new + len(new) == len(known)
         return cls(experience, has, table, ids["title"], ids["area"])
 
