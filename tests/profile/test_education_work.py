@@ -102,3 +102,10 @@ def test_undated_work_section_gives_one_entry() -> None:
     assert (w.title, w.employer, w.location) == ("Data Entry Operator", "Northwind Traders Ltd", "Patna, Bihar")
     assert (w.start, w.current) == ("2019", True) and w.confidence < 0.9
     assert parse_work(text, split_lines(text), undated_ok=False) == []
+
+
+def test_upper_case_institution_and_pg_diplomas() -> None:
+    text = "C.S.\nCENTRAL PLAINS TECHNICAL UNIVERSITY\n2011\nPGDBM in Business Management\nLakeview College\n"
+    (a, b) = parse_education(text, split_lines(text), chinese=False)
+    assert (a.degree, a.institution, a.end) == ("C.S.", "CENTRAL PLAINS TECHNICAL UNIVERSITY", "2011")
+    assert (b.level, b.institution) == (M, "Lakeview College")

@@ -13,7 +13,7 @@ _LEVELS: list[tuple[str, DegreeLevel]] = [
     (
         (
             r"m\.?\s?b\.?\s?a\.?|m\.?[\s-]?tech\.?|m\.?\s?sc\.?|m\.\s?s\.?(?:\s?w\.?)?|m\.\s?a\.?|m\.\s?e\.?|m\.?\s?eng\.?"
-            r"|m\.?\s?com\.?|m\.?\s?c\.?\s?a\.?|m\.?\s?phil\.?|m\.\s?ed\.?|ll\.?\s?m\.?|pgdm|p\.?g\.?\s?d\.?m?|post[- ]?graduat(?:e|ion)"
+            r"|m\.?\s?com\.?|m\.?\s?c\.?\s?a\.?|m\.?\s?phil\.?|m\.\s?ed\.?|ll\.?\s?m\.?|pgdbm|pgdba|pgdm|p\.?g\.?\s?d\.?m?|post[- ]?graduat(?:e|ion)"
             r"|MEd|masters?(?:'s)?(?:\s+of\s+(?-i:[A-Z][a-z]+(?:\s+(?!In\b)[A-Z][a-z]+)?)|\s+degree)?|MA|MS|ME|硕士(?:研究生)?|研究生|工学硕士|MBA"
         ),
         DegreeLevel.MASTER,
@@ -49,7 +49,7 @@ DEGREE_RE = re.compile(
     re.IGNORECASE,
 )
 INSTITUTION_RE = re.compile(
-    r"(?:[A-Z][\w.&'’\-]*\s+){0,6}(?:University|College|Institute|School|Academy|Polytechnic|Vidyalaya|Vidyapeeth)"
+    r"(?:[A-Z][\w.&'’\-]*\s+){0,6}(?i:University|College|Institute|School|Academy|Polytechnic|Vidyalaya|Vidyapeeth)\b"
     r"(?:\s+(?:of|for|and|&|at)(?:\s+(?:and|&|of)?\s*[A-Z][\w.&'’\-]*){1,5})?"
     r"|[\u4e00-\u9fff（）()]{2,20}?(?:大学|学院|学校|中学|研究院|研究所)(?:[\u4e00-\u9fff]{0,6}(?:校区|分校))?",
 )

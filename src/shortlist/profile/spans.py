@@ -15,6 +15,7 @@ _WS = " \t\r\n\u3000\u00a0"
 # runs of 2+ spaces or tabs so that headings and headers still stand on their own "line".
 _FLAT_SPLIT = re.compile(r"[ \t\u3000]{2,}")
 _FLAT_AVG_LINE = 300
+_LONG_LINE = 160  # a line this long holding runs of blanks is a flattened block of its own
 _KEEP_JOINED = re.compile(r"(?:(?:19|20)\d{2}|[-–—~]|\bto)\s*$")
 _KEEP_NEXT = re.compile(
     r"(?:present|current|till date|to date|now|to\b|[-–—~]|(?:19|20)\d{2}\b"
@@ -61,14 +62,14 @@ def is_flat(text: str) -> bool:
 def split_lines(text: str) -> list[Line]:
     """Lines with their offsets (blank lines kept, as they separate blocks).
 
-    In a flattened document, runs of two or more spaces also end a line.
+    In a flattened document (or a very long line), runs of two or more spaces also end a line.
     """
     flat = is_flat(text)
     out: list[Line] = []
     pos = 0
     for raw in text.split("\n"):
         end = pos + len(raw)
-        if flat:
+        if flat or len(raw) > _LONG_LINE:
             seg_start = pos
             for m in _FLAT_SPLIT.finditer(raw):
                 if _KEEP_JOINED.search(raw, max(0, m.start() - 8), m.start()) and _KEEP_NEXT.match(raw, m.end()):
