@@ -88,6 +88,8 @@ def _is_header_line(s: str) -> bool:
     """Short, not a bullet, not a sentence: could carry an employer or a title."""
     if not s or len(s) > _MAX_HEADER or _BULLET.match(s) or _DESC_START.match(s):
         return False
+    if s.endswith((":", "：")) and not _LABELLED.match(s):
+        return False  # "Growth Path & Deputations:" introduces a list
     if s.endswith((".", "。", ";", "；")) and len(s) > 40:
         return False
     return True
