@@ -103,7 +103,10 @@ def ocr_pdf(doc, limits: Limits) -> str:
     with tempfile.TemporaryDirectory(prefix="shortlist-scan-") as tmp:
         paths = []
         for i in range(len(doc)):
-            page = doc[i]
+            try:
+                page = doc[i]
+            except Exception:  # noqa: BLE001 - a damaged page is skipped, as in text extraction
+                continue
             try:
                 w, h = page.get_size()
                 if w * h * scale * scale > MAX_IMAGE_PIXELS:
@@ -115,4 +118,6 @@ def ocr_pdf(doc, limits: Limits) -> str:
                 paths.append(path)
             finally:
                 page.close()
+        if not paths:
+            raise ExtractionError(Reason.CORRUPT, "no page of the scanned PDF could be rendered")
         return run_tesseract(paths, limits)

@@ -99,8 +99,13 @@ def extract_pdf(data: bytes, limits: Limits) -> RawText:
         builder = TextBuilder()
         visible_chars = 0
         textless: list[int] = []
+        broken: list[int] = []
         for index in range(n_pages):
-            page = doc[index]
+            try:
+                page = doc[index]
+            except pdfium.PdfiumError:
+                broken.append(index + 1)  # one damaged page should not cost the others
+                continue
             try:
                 if index:
                     builder.newline(blank=True)
@@ -110,6 +115,8 @@ def extract_pdf(data: bytes, limits: Limits) -> RawText:
             visible_chars += read
             if read < MIN_TEXT_CHARS_PER_PAGE:
                 textless.append(index + 1)
+        if len(broken) == n_pages:
+            raise ExtractionError(Reason.CORRUPT, "no page of the PDF could be loaded", "re-export the file as PDF")
         images = max(0, len(_IMAGE_RE.findall(data)) - len(_SMASK_RE.findall(data)))
         text = builder.build()
         if visible_chars < MIN_TEXT_CHARS_PER_PAGE * n_pages:
@@ -118,7 +125,7 @@ def extract_pdf(data: bytes, limits: Limits) -> RawText:
             ocr_text = ocr_pdf(doc, limits)
             warning = "the PDF has no text layer; its text was read by OCR and may contain recognition errors"
             return RawText(ocr_text, [], pages=n_pages, ocr=True, images=images, warnings=[warning])
-        warnings = []
+        warnings = [f"pages {', '.join(map(str, broken))} are damaged and were skipped"] if broken else []
         if textless:
             warnings.append(f"pages {', '.join(map(str, textless))} have (almost) no text layer and were not OCR'd")
         return RawText(text, builder.hidden, pages=n_pages, images=images, warnings=warnings)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from shortlist.documents.limits import Limits
 from shortlist.errors import ExtractionError, Reason
@@ -51,7 +52,7 @@ class SafeZip:
                 data = fh.read(self.cap - self._read + 1)
         except KeyError:
             raise
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
+        except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
             raise ExtractionError(Reason.CORRUPT, f"cannot unpack {name} ({exc})") from None
         self._read += len(data)
         if self._read > self.cap:
