@@ -105,7 +105,7 @@ def ocr_pdf(doc, limits: Limits) -> str:
         for i in range(len(doc)):
             try:
                 page = doc[i]
-            except Exception:  # noqa: BLE001 - a damaged page is skipped, as in text extraction
+            except Exception:  # noqa: BLE001, S112 - a damaged page is skipped, as in text extraction
                 continue
             try:
                 w, h = page.get_size()
