@@ -1,3 +1,6 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from shortlist.documents.model import HiddenKind, HiddenSpan
 from shortlist.documents.normalize import normalize
 
@@ -32,3 +35,19 @@ def test_hidden_spans_follow_the_text_through_every_edit():
 def test_combining_marks_compose_with_the_preceding_letter():
     text, _ = normalize("Jose\u0301 Marti\u0301")
     assert text == "José Martí"
+
+
+_ALPHABET = st.sampled_from(list("ab Z9\n\t\r") + ["\u200b", "\u00ad", "\ufeff", "\u3000", "ﬁ", "Ａ", "\u0301", "é", "\x07"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(chars=st.lists(_ALPHABET, max_size=60), cuts=st.lists(st.integers(0, 60), max_size=6))
+def test_normalised_text_is_clean_and_spans_stay_inside_it(chars, cuts):
+    raw = "".join(chars)
+    points = sorted({min(c, len(raw)) for c in cuts})
+    spans = [HiddenSpan(start=a, end=b, kind=HiddenKind.HIDDEN_STYLE) for a, b in zip(points, points[1:]) if b > a]
+    text, out = normalize(raw, spans)
+    assert not any(c in text for c in "\u200b\u00ad\ufeff\r\t\x07")
+    assert "  " not in text and "\n\n\n" not in text and text == text.strip()
+    assert all(0 <= s.start < s.end <= len(text) for s in out)
+    assert normalize(text)[0] == text  # idempotent
