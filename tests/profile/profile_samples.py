@@ -115,3 +115,29 @@ ZH_RESUME = """个人简历
 自我评价
 认真负责，喜欢钻研技术。
 """
+
+# Header fields on "|" lines, a job whose date stands on its own line above employer and
+# title, an unbulleted duty line, exam-level languages.
+ZH_COMPACT = """王芳
+求职意向：产品经理 | 北京
+手机：13912345678 | 邮箱：wangfang@163.com
+出生日期：1992-05 | 户口：河北
+
+工作经验
+字节跳动 | 高级产品经理 | 2020.03 - 至今
+负责抖音电商产品规划
+2017年7月-2020年2月
+美团
+产品经理
+- 负责外卖商家端产品
+
+教育经历
+2013.09-2017.06 武汉大学 信息管理与信息系统 学士
+GPA：3.6
+
+证书
+获得PMP证书
+
+语言能力
+英语CET-6，普通话二级甲等
+"""

@@ -1,5 +1,5 @@
 import pytest
-from profile_samples import EN_CLASSIC, EN_INDEED, TODAY, ZH_RESUME
+from profile_samples import EN_CLASSIC, EN_INDEED, TODAY, ZH_COMPACT, ZH_RESUME
 
 from shortlist.documents.model import Document, HiddenKind, HiddenSpan, MediaType
 from shortlist.profile.model import DegreeLevel, Profile
@@ -16,7 +16,7 @@ def assert_evidence_invariant(p: Profile) -> None:
     assert n > 0
 
 
-@pytest.mark.parametrize("text", [EN_INDEED, EN_CLASSIC, ZH_RESUME])
+@pytest.mark.parametrize("text", [EN_INDEED, EN_CLASSIC, ZH_RESUME, ZH_COMPACT])
 def test_evidence_invariant(text: str) -> None:
     assert_evidence_invariant(parse_text(text, today=TODAY))
 
@@ -130,3 +130,20 @@ def test_untitled_summary_is_one_paragraph() -> None:
     text = f"Kim Park\nkim@example.com\n\n{para}\n\nShort line\n" + ("Another long line that is not the summary. " * 3)
     p = parse_text(text, today=TODAY)
     assert p.summary and p.summary.value == para
+
+
+def test_chinese_compact_resume() -> None:
+    p = parse_text(ZH_COMPACT, today=TODAY)
+    assert p.name and p.name.value == "王芳"
+    assert p.location is None  # 求职意向's city is where she wants to work, not where she lives
+    assert [(w.employer, w.title, w.start, w.end, w.current) for w in p.work] == [
+        ("字节跳动", "高级产品经理", "2020-03", None, True),
+        ("美团", "产品经理", "2017-07", "2020-02", False),
+    ]
+    assert p.work[0].bullets == ["负责抖音电商产品规划"]
+    (e,) = p.education
+    assert (e.institution, e.level, e.area, e.gpa) == ("武汉大学", DegreeLevel.BACHELOR, "信息管理与信息系统", "3.6")
+    assert [v.value for v in p.languages][0] == "English (CET-6)"
+    assert any("PMP" in c.value for c in p.certifications)
+    assert {k: v.value for k, v in p.sensitive.items()} == {"date_of_birth": "1992-05", "hukou": "河北"}
+    assert p.summary is None

@@ -59,6 +59,23 @@ _AREA_ZH = re.compile(r"[\u4e00-\u9fff]{2,16}(?:专业|工程|科学|技术|管�
 _GPA = re.compile(r"(?:GPA|CGPA|CPI|绩点|平均绩点|Percentage|Score)\s*[:：]?\s*(?:of\s+)?(\d{1,2}(?:\.\d{1,2})?\s*(?:/\s*\d{1,3}(?:\.\d+)?|%)?)", re.IGNORECASE)
 
 
+_ZH_TOKEN = re.compile(r"[^\s|｜/,，;；]+")
+_CJK_ONLY = re.compile(r"^[\u4e00-\u9fff（）()]{2,20}$")
+
+
+def _zh_area(line: str, im: re.Match | None) -> str | None:
+    """The field of study in "2013.09-2017.06  武汉大学  信息管理与信息系统  学士": the CJK token
+    that is neither the school, the degree nor a date; else a word ending like a discipline."""
+    for tok in _ZH_TOKEN.findall(line):
+        if im and (tok in im.group(0) or im.group(0) in tok):
+            continue
+        if _CJK_ONLY.match(tok) and not DEGREE_RE.search(tok) and not INSTITUTION_RE.search(tok):
+            return tok
+    rest = line.replace(im.group(0), " ") if im else line
+    zm = _AREA_ZH.search(rest)
+    return zm.group(0) if zm and not DEGREE_RE.fullmatch(zm.group(0)) else None
+
+
 def degree_level(s: str) -> DegreeLevel | None:
     """Normalised level of a degree string ("B.Sc." -> bachelor, "硕士" -> master)."""
     m = DEGREE_RE.search(s)
@@ -134,13 +151,10 @@ def parse_education(text: str, lines: list[Line], chinese: bool, guess_untitled:
         lm = _AREA_LABEL.search(s)
         if lm and not e.get("area"):
             e["area"] = lm.group(1)
-        elif chinese and not e.get("area"):
-            rest = s
-            if im:
-                rest = rest.replace(im.group(0), " ")
-            zm = _AREA_ZH.search(rest)
-            if zm and not DEGREE_RE.fullmatch(zm.group(0)):
-                e["area"] = zm.group(0)
+        elif chinese and not e.get("area") and (im or dm):  # only on an entry's own line
+            area = _zh_area(s, im)
+            if area:
+                e["area"] = area
         rngs = find_ranges(s)
         if rngs and not e.get("start"):
             e["start"], e["end"] = rngs[0].start, rngs[0].end

@@ -27,8 +27,8 @@ _EN_LANG_RE = re.compile(r"\b(" + "|".join(_LANG_NAMES) + r")\b", re.IGNORECASE)
 # Outside a languages section, only unambiguous wording counts.
 _ZH_LANG_RE = re.compile("|".join(sorted(_ZH_LANGS, key=len, reverse=True)))
 _EXAM_RE = re.compile(
-    r"(?=[CcTtIiJjHh\u4e00-\u9fff])(?:\b(?:CET|TEM)[\s-]?[468]\b|大学英语[四六]级|英语[四六八]级|专业[四八]级|\bTOEFL\b(?:\s*\d{2,3})?"
-    r"|\bIELTS\b(?:\s*\d(?:\.\d)?)?|托福(?:\s*\d{2,3})?|雅思(?:\s*\d(?:\.\d)?)?|\bJLPT\s*N[1-5]\b|日语N[1-5]|\bHSK\s*\d\b"
+    r"(?=[CcTtIiJjHh\u4e00-\u9fff])(?:(?<![A-Za-z])(?:CET|TEM)[\s-]?[468](?!\d)|大学英语[四六]级|英语[四六八]级|专业[四八]级|(?<![A-Za-z])TOEFL(?![A-Za-z])(?:\s*\d{2,3})?"
+    r"|(?<![A-Za-z])IELTS(?![A-Za-z])(?:\s*\d(?:\.\d)?)?|托福(?:\s*\d{2,3})?|雅思(?:\s*\d(?:\.\d)?)?|\bJLPT\s*N[1-5]\b|日语N[1-5]|\bHSK\s*\d\b"
     r"|普通话(?:水平测试)?[一二三]级[甲乙]等)",
     re.IGNORECASE,
 )
@@ -41,9 +41,13 @@ def find_languages(text: str, lines: list[Line], sections: list[Section]) -> lis
     lang_secs = [(s.start, s.end) for s in sections if s.name == "languages"]
 
     def add(value: str, s: int, e: int, conf: float) -> None:
-        if value not in seen:
-            seen.add(value)
-            out.append(Val[str](value=value, evidence=evidence(text, s, e, conf)))
+        # One entry per language: "English (CET-6)" makes a bare "English" redundant.
+        base = value.split(" (")[0]
+        if value in seen or (value == base and any(v.value.startswith(base + " (") for v in out)):
+            return
+        seen.add(value)
+        out[:] = [v for v in out if v.value != base]
+        out.append(Val[str](value=value, evidence=evidence(text, s, e, conf)))
 
     for ln in lines:
         if ln.blank:
@@ -70,8 +74,8 @@ _CERT_RE = re.compile(
     r"|\bGoogle(?:\s+Cloud)?\s+(?:Certified\s+)?Professional(?:\s+[A-Z][\w-]*){1,4}"
     r"|\bOracle\s+Certified(?:\s+[A-Z][\w-]*){1,5}|\bCisco\s+Certified(?:\s+[A-Z][\w-]*){1,4}"
     r"|\bCertified\s+(?:[A-Z][\w-]*\s+){0,4}(?:Professional|Master|Analyst|Administrator|Developer|Architect|Engineer|Accountant|Auditor|Manager|Associate|Specialist)\b"
-    r"|\b(?:PMP|CPA|CFA(?:\s+Level\s+(?:I{1,3}|[123]))?|CCNA|CCNP|CCIE|CISSP|CISA|CISM|CEH|OSCP|PRINCE2|ITIL(?:\s+v?[34])?(?:\s+Foundation)?"
-    r"|CKA|CKAD|CSM|PSM\s?I*|ACCA|FRM|CMA|SHRM-(?:CP|SCP)|PHR|RHCE|RHCSA|MCSE|MCSA|OCJP|OCA|OCP|SCJP|TOGAF|CompTIA\s+[A-Z][\w+]*)\b"
+    r"|(?<![A-Za-z0-9])(?:PMP|CPA|CFA(?:\s+Level\s+(?:I{1,3}|[123]))?|CCNA|CCNP|CCIE|CISSP|CISA|CISM|CEH|OSCP|PRINCE2|ITIL(?:\s+v?[34])?(?:\s+Foundation)?"
+    r"|CKA|CKAD|CSM|PSM\s?I*|ACCA|FRM|CMA|SHRM-(?:CP|SCP)|PHR|RHCE|RHCSA|MCSE|MCSA|OCJP|OCA|OCP|SCJP|TOGAF|CompTIA\s+[A-Z][\w+]*)(?![A-Za-z0-9])"
     r"|\bSix\s+Sigma(?:\s+(?:Green|Black|Yellow)\s+Belt)?"
     r"|注册会计师|注册税务师|法律职业资格证?书?|教师资格证书?|证券从业资格证?书?|基金从业资格证?书?|会计从业资格证?书?"
     r"|初级会计(?:职称|师)|中级会计(?:职称|师)|计算机(?:等级)?[一二三四]级(?:证书)?|软件设计师|系统架构设计师|系统分析师|信息系统项目管理师"

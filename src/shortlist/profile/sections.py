@@ -118,7 +118,8 @@ def inline_heading(line: str) -> tuple[str, int] | None:
     return name, m.end(1)
 
 
-_INLINE_NEVER = {"projects", "work", "personal", "links", "additional", "references"}
+# "求职意向：产品经理" is a field of the header, not the start of a section.
+_INLINE_NEVER = {"projects", "work", "personal", "links", "additional", "references", "objective"}
 
 
 def _inline_opens_section(name: str, label: str, current: str | None) -> bool:

@@ -54,7 +54,7 @@ _DESC_START = re.compile(
     r"^(?:responsibilit|roles?(?:\s*(?:and|&)\s*responsibilit\w*)?\s*[:：]|project\s*(?:name|title|description|details"
     r"|\d+)?\s*[:：]|description|environment\s*[:：]|technolog\w*\s*(?:used)?\s*[:：]|tools\s*[:：]|client\s*[:：]"
     r"|duration|team size|key (?:responsibilit|achievement|result|skills)|achievements?\b|工作内容|工作职责|职责|项目描述"
-    r"|项目内容|主要工作)",
+    r"|项目内容|主要工作|负责|参与|主导|协助|完成|带领|独立|通过|实现|推动|优化|维护|搭建|编写|制定|跟进|组织|管理团队)",
     re.IGNORECASE,
 )
 _LABELLED = re.compile(
