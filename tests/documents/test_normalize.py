@@ -1,3 +1,5 @@
+from itertools import pairwise
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -45,7 +47,7 @@ _ALPHABET = st.sampled_from(list("ab Z9\n\t\r") + ["\u200b", "\u00ad", "\ufeff",
 def test_normalised_text_is_clean_and_spans_stay_inside_it(chars, cuts):
     raw = "".join(chars)
     points = sorted({min(c, len(raw)) for c in cuts})
-    spans = [HiddenSpan(start=a, end=b, kind=HiddenKind.HIDDEN_STYLE) for a, b in zip(points, points[1:]) if b > a]
+    spans = [HiddenSpan(start=a, end=b, kind=HiddenKind.HIDDEN_STYLE) for a, b in pairwise(points) if b > a]
     text, out = normalize(raw, spans)
     assert not any(c in text for c in "\u200b\u00ad\ufeff\r\t\x07")
     assert "  " not in text and "\n\n\n" not in text and text == text.strip()
