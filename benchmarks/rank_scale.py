@@ -41,6 +41,7 @@ from shortlist.profile.model import Profile, Skill, WorkItem
 SIZES = (1_000, 10_000, 100_000)
 JOBS = ("ACCOUNTANT", "INFORMATION-TECHNOLOGY", "SALES")
 RUNS = 5
+RESULTS = ROOT / ".shortlist" / "bench-cache" / "rank_scale.json"  # per-size figures, git-ignored
 
 
 def synthesize(base: list[Profile], categories: list[str], n: int, seed: int = 0) -> list[Profile]:
@@ -106,7 +107,7 @@ def measure(size: int, data: str | None) -> dict:
             "peak_rss_mb": rss_mb(), "embedder": embedder.name}
 
 
-def throughput(data: str | None, n: int = 256) -> list[list[object]]:
+def throughput(data: str | None, n: int = 128) -> list[list[object]]:
     """Sentences per second of each model on real resume chunks, cold (no cache), one thread pool."""
     from benchmarks.rank_quality import load_corpus
     from shortlist.embed.chunk import chunk_text
@@ -144,7 +145,7 @@ def main() -> None:
 
     load_corpus(data)  # skips when the data is absent; warms the profile cache once
     t0 = time.perf_counter()
-    results = []
+    stored = json.loads(RESULTS.read_text()) if RESULTS.is_file() else {}
     for size in args.sizes:
         cmd = [sys.executable, str(Path(__file__).resolve()), "--child", str(size)]
         if data:
@@ -155,8 +156,12 @@ def main() -> None:
             print(proc.stdout[-2000:], proc.stderr[-4000:])
             raise SystemExit(f"size {size} failed")
         r = json.loads(line[len("RESULT "):])
-        results.append(r)
+        r["measured"] = machine()
+        stored[str(size)] = r
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(json.dumps(stored, indent=1))  # a later run with other --sizes adds to these
         print(r, flush=True)
+    results = [stored[k] for k in sorted(stored, key=int)]
     rows = []
     for r in results:
         med = statistics.median(r["search_s"])
@@ -179,9 +184,10 @@ def main() -> None:
         "",
         markdown_table(["model", "sentences", "mean chars", "seconds", "sentences/s"], tp),
         "",
-        (f"Embedder for the index: {results[0]['embedder'] if results else 'n/a'}; vectors from the on-disk cache "
-        "where a chunk repeats. Total "
-        f"{time.perf_counter() - t0:.0f} s. Machine: {machine()}."),
+        f"Embedder for the index: {results[0]['embedder'] if results else 'n/a'}; vectors from the on-disk cache "
+        + "where a chunk repeats. Machine per size: "
+        + "; ".join(f"{r['size']:,}: {r['measured']}" for r in results)
+        + f". This run: {time.perf_counter() - t0:.0f} s; throughput measured on {machine()}.",
     ])
     print(markdown)
     if not args.no_write:
