@@ -51,12 +51,13 @@ def cache_key(model: str, kind: str, text: str) -> bytes:
 class CachedEmbedder:
     """An ``Embedder`` that asks the wrapped one only for texts it has never seen.
 
-    ``cache_dir=None`` keeps vectors in memory only. A disk cache that cannot be opened
+    ``cache_dir=None`` keeps vectors in memory only; ``memory_items`` bounds the in-memory LRU
+    (20,000 vectors of 384 floats are ~31 MB). A disk cache that cannot be opened
     (read-only folder, corrupt file) degrades to memory-only with a warning rather than
     failing a ranking run.
     """
 
-    def __init__(self, embedder: Embedder, cache_dir: Path | None = None, memory_items: int = 50_000) -> None:
+    def __init__(self, embedder: Embedder, cache_dir: Path | None = None, memory_items: int = 20_000) -> None:
         self.embedder = embedder
         self.cache_dir = None if cache_dir is None else Path(cache_dir)
         self.memory_items = memory_items
