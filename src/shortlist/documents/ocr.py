@@ -91,7 +91,9 @@ def ocr_image(data: bytes, limits: Limits) -> RawText:
                     img.convert("RGB" if img.mode not in ("L", "RGB") else img.mode).save(path)
                     paths.append(path)
                 text = run_tesseract(paths, limits)
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
+    except Image.DecompressionBombError as exc:
+        raise ExtractionError(Reason.TOO_LARGE, f"the image is too large to decode safely ({exc})") from None
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
         raise ExtractionError(Reason.CORRUPT, f"not a readable image ({exc})") from None
     return RawText(text, pages=max(1, min(frames, limits.max_pages)), ocr=True, images=1)
 
