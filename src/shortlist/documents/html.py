@@ -45,7 +45,7 @@ def _is_white(value: str) -> bool:
 
 def _style_hidden(tag, inherited_bg_set: bool) -> tuple[HiddenKind | None, bool]:
     """Hidden kind of an element from its attributes; also whether it sets a background."""
-    if tag.has_attr("hidden") or str(tag.get("aria-hidden", "")).lower() == "true" and tag.name == "span":
+    if tag.has_attr("hidden"):  # (aria-hidden text is still seen, only not read aloud)
         return HiddenKind.HIDDEN_STYLE, inherited_bg_set
     return _declarations_hidden(str(tag.get("style", "")), inherited_bg_set)
 
