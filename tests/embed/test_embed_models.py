@@ -98,3 +98,11 @@ def test_e5_centring_removes_the_language_gap(e5: Embedder) -> None:
     related_cross = cosine(queries[0], passages[0])
     unrelated_same_language = cosine(queries[1], passages[1])
     assert related_cross > unrelated_same_language
+
+
+def test_minilm_token_embeddings(minilm: Embedder) -> None:
+    tokens, vectors = minilm.token_embeddings("Kubernetes clusters")  # type: ignore[attr-defined]
+    assert tokens[0] != "[CLS]" and tokens[-1] != "[SEP]" and len(tokens) >= 2
+    assert vectors.shape == (len(tokens), minilm.dim)
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    assert minilm.token_embeddings("")[1].shape == (0, minilm.dim)  # type: ignore[attr-defined]
