@@ -210,3 +210,15 @@ def test_markdown_and_html_guides(profile):
     assert page.count('class="q"') == len(plan.questions) and page.count('class="notes"') == len(plan.questions)
     for q in plan.questions[:3]:
         assert q.rubric[0].replace("'", "&#x27;").replace('"', "&quot;") in page
+
+
+def test_partial_listed_without_dated_use_is_probed_for_use():
+    status = dict(STATUS, **{"skill:Kubernetes": "partial"})
+    how = dict(HOW, **{"skill:Kubernetes": "exact, listed without dated use"})
+    job = parse_job_text(JOB_EN)
+    prof = parse_text(RESUME_EN)
+    plan = plan_interview(job, prof, ranked_by_hand(job, prof, status, how))
+    k8s = next(q for q in plan.questions if q.requirement_id == "skill:Kubernetes")
+    assert k8s.kind == "probe" and "no role or dates" in k8s.text and "nearby" not in k8s.text
+    fc = next(f for f in plan.forecast if f.requirement_id == "skill:Kubernetes")
+    assert 0.3 < fc.probability < 0.55 and "listed" in fc.reason

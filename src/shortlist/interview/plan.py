@@ -113,7 +113,7 @@ def _related_name(how: str) -> str | None:
 
 def _how_zh(how: str) -> str:
     out = how
-    for a, b in (("listed only", "仅在技能列表中列出"), ("synonym of", "同义"), ("same family:", "同类技能："),
+    for a, b in (("listed only", "仅在技能列表中列出"), ("listed without dated use", "仅列出，无带日期的使用经历"), ("synonym of", "同义"), ("same family:", "同类技能："),
                  ("related:", "相关技能："), ("not found", "简历中未找到"), ("exact", "完全匹配"),
                  (" of ", " / "), ("years", "年"), ("no dated work history", "无带日期的工作经历"),
                  ("no degree stated", "未写明学历"), (" asked)", " 要求)"), ("field:", "专业："), ("states ", "写明 "),
@@ -135,10 +135,12 @@ def _skill_probability(v: Verdict, skill: Skill | None, latest: str | None) -> t
         return 0.1, "not in the resume"
     if v.status == "partial":
         rel = _related_name(v.how)
+        if rel is None and "listed" in v.how:
+            return 0.45, "listed without dated use in a role"
         if v.how.startswith("related"):
             return 0.35, f"only related experience ({rel})" if rel else "only related experience"
         return 0.3, f"only the same family ({rel})" if rel else "only partly shown"
-    if "listed only" in v.how or skill is None or not skill.months:
+    if "listed" in v.how or skill is None or not skill.months:
         return 0.55, "listed without dated use in a role"
     p, why = 0.7, [f"used in dated roles for {skill.months} months"]
     if skill.months >= 24:
@@ -221,7 +223,7 @@ def _minutes(doubt: float, difficulty: int) -> int:
 def _skill_question(req: Requirement, v: Verdict, fc: RequirementForecast, profile: Profile, lang: Language,
                     level: int, used: set[str], senior: bool, taxonomy: Taxonomy, deeper: bool = False) -> Question:
     skill, family = pt.skill_phrase(req.skill or req.label, taxonomy, lang)
-    listed = v.status == "met" and "listed only" in v.how
+    listed = v.status != "missing" and "listed" in v.how and _related_name(v.how) is None
     verify = v.status == "met" and not listed
     if verify:
         want = min(5, level + 1) if deeper else level
@@ -262,13 +264,16 @@ def _skill_question(req: Requirement, v: Verdict, fc: RequirementForecast, profi
                           f"When did you last use {skill}, on what, and for how long?")
         else:
             shown = (f"（“{quote.text}”）" if lang == "zh" else f" (“{quote.text}”)") if quote else ""
-            lead = (f"该岗位需要{skill}；你的简历显示的是相关的{rel or '经验'}{shown}。" if lang == "zh"
-                    else f"The role needs {skill}; your resume shows related experience with {rel or 'nearby tools'}"
-                         f"{shown}. ")
-            follow.insert(0, f"如果没有直接用过{skill}，请用{rel or '你熟悉的工具'}回答，并说明你预计会有哪些不同。"
-                          if lang == "zh" else
-                          f"If you have not used {skill} directly, answer for {rel or 'the closest tool you know'} "
-                          "and tell me what you expect to differ.")
+            if rel:
+                lead = (f"该岗位需要{skill}；你的简历显示的是相关的{rel}{shown}。" if lang == "zh"
+                        else f"The role needs {skill}; your resume shows related experience with {rel}{shown}. ")
+            else:
+                lead = (f"该岗位需要{skill}；你的简历只部分体现了这一点{shown}。" if lang == "zh"
+                        else f"The role needs {skill}; your resume shows it only in part{shown}. ")
+            if rel:
+                follow.insert(0, f"如果没有直接用过{skill}，请用{rel}回答，并说明你预计会有哪些不同。" if lang == "zh" else
+                              f"If you have not used {skill} directly, answer for {rel} and tell me what you expect "
+                              "to differ.")
         text = lead + ask
         gap = _how_zh(v.how) if lang == "zh" else v.how
         why = (f"{need}：{req.label}。差距：{gap}（预测 {pct}）。" if lang == "zh"
@@ -397,7 +402,7 @@ def pattern_questions(job: Job, profile: Profile, ranked: RankedCandidate, fcs: 
     for v, req, fc in sorted(required, key=lambda s: s[2].doubt):
         if room() <= 1:
             break
-        if v.status == "met" and "listed only" not in v.how:
+        if v.status == "met" and "listed" not in v.how:
             drafts.append(_Draft(_skill_question(req, v, fc, profile, lang, level, used, senior, tax, deeper=True),
                                  0.3 * fc.doubt + 0.05))
     if room() > 0:
