@@ -679,8 +679,8 @@ FAMILIES: dict[str, list[Topic]] = {
            "What was the largest difference you had to explain, and what caused it?",
            "你需要解释的最大一笔差异是什么？原因是什么？"),
         _t("fin.accuracy", 3, PS,
-           "You find an error in figures prepared with {skill} after they were reported. What do you do?",
-           "用{skill}编制的数据已经上报后，你发现了错误。你会怎么做？",
+           "You find an error in {skill} figures after they were reported. What do you do?",
+           "{skill}相关的数据已经上报后，你发现了其中的错误。你会怎么做？",
            ("Assesses materiality and impact first",
             "Informs the right people promptly and honestly",
             "Corrects according to policy and standards",
@@ -692,7 +692,7 @@ FAMILIES: dict[str, list[Topic]] = {
            "How do you build checks so such errors are caught before reporting?",
            "你如何设置检查，让这类错误在上报前就被发现？"),
         _t("fin.standards", 3, DOM,
-           "Which rules or standards apply to {skill} in your work, and give an example of a judgement call you had to make.",
+           "Which rules or standards govern your {skill} work? Give an example of a judgement call you had to make.",
            "在你的工作中，{skill}需要遵循哪些准则或规定？举一个你需要做专业判断的例子。",
            ("Names the relevant standards correctly (e.g. GAAP, IFRS, tax rules)",
             "Explains the judgement and the alternatives considered",
@@ -1240,7 +1240,9 @@ _RESULT_EN = "States the result, ideally with a number, and what they learned"
 _RESULT_ZH = "说明结果（最好有数据）以及收获"
 
 THEMES: list[Theme] = [
-    Theme("mentor", LEAD, ("mentor", "coach", "lead", "manage", "supervis", "train", "指导", "带领", "管理", "培养", "带教"),
+    Theme("mentor", LEAD, ("mentor", "coach", "lead a team", "lead the team", "leading a team", "team lead", "manage a team",
+                           "manage the team", "manage staff", "supervis", "train staff", "train new", "onboard new",
+                           "指导", "带领", "培养", "带教", "团队管理"),
           "This role includes: “{resp}”. Tell me about a time you helped someone on your team grow. What was the situation, what did you do, and what changed for them?",
           "该岗位职责包括：“{resp}”。讲一次你帮助团队成员成长的经历：当时是什么情况？你做了什么？对方有什么变化？",
           (_STAR_EN, "Adapted the support to the person (pairing, reviews, stretch tasks)",
@@ -1260,7 +1262,8 @@ THEMES: list[Theme] = [
           "如果明天再发生一次，你会有什么不同的做法？",
           " How did you change the process or system so the whole team was better prepared?",
           "你如何改进流程或系统，让整个团队更有准备？"),
-    Theme("stakeholder", COM, ("stakeholder", "client", "customer", "business", "partner", "present", "report", "communicat",
+    Theme("stakeholder", COM, ("stakeholder", "client", "customer", "business", "partner", "present", "report", "communicat", "explain",
+                               "non-technical",
                                "客户", "沟通", "汇报", "协调", "业务", "需求"),
           "This role includes: “{resp}”. Tell me about a time you had to explain something complex to, or agree a decision with, people outside your team. How did you go about it?",
           "该岗位职责包括：“{resp}”。讲一次你需要向团队外的人解释复杂问题或与他们达成决定的经历，你是怎么做的？",
@@ -1280,6 +1283,17 @@ THEMES: list[Theme] = [
           "What did you try that did not work?",
           "有哪些尝试没有成功？",
           " What trade-offs did the improvement force, and who had to agree?", "这项改进带来了哪些取舍？需要谁同意？"),
+    Theme("investigate", PS, ("investigat", "analy", "resolve", "troubleshoot", "reconcil", "diagnos", "root cause",
+                              "排查", "分析", "解决", "核对", "诊断"),
+          "This role includes: “{resp}”. Tell me about a problem in this kind of work that took real digging to resolve. How did you find the cause, and what did you change?",
+          "该岗位职责包括：“{resp}”。讲一个在这类工作中需要深入调查才能解决的问题：你是如何找到原因的？做了哪些改变？",
+          (_STAR_EN, "Worked systematically from evidence rather than guessing",
+           "Found and fixed the root cause, not only the symptom", _RESULT_EN),
+          (_STAR_ZH, "依据证据有条理地排查，而不是靠猜测", "找到并解决了根本原因，而不只是表面问题", _RESULT_ZH),
+          "How did you make sure the same problem would be caught earlier next time?",
+          "你如何确保下次能更早发现同样的问题？",
+          " How did you turn the fix into a check or practice the whole team uses?",
+          "你如何把这次的解决办法变成整个团队都使用的检查或做法？"),
     Theme("collab", COL, ("team", "collaborat", "cross-functional", "work with", "together", "coordinat",
                           "团队", "协作", "合作", "配合", "跨部门"),
           "This role includes: “{resp}”. Tell me about a time you worked closely with another team or discipline and something went wrong between you. How did you resolve it?",
@@ -1303,6 +1317,8 @@ THEMES: list[Theme] = [
           " How did you weigh long-term maintainability against delivery speed?", "你如何在长期可维护性与交付速度之间权衡？"),
 ]
 THEME_DEFAULT = THEMES[-1]
+# Themes a responsibility without any cue may get: never mentoring or on-call duty it did not mention.
+THEME_FALLBACK = ("deliver", "improve", "investigate", "collab", "stakeholder")
 
 MOTIVATION = Topic(
     "motivation", 1, LRN,

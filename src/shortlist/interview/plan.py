@@ -227,10 +227,10 @@ def _skill_question(req: Requirement, v: Verdict, fc: RequirementForecast, profi
     verify = v.status == "met" and not listed
     if verify:
         want = min(5, level + 1) if deeper else level
-    elif v.status == "missing":
-        want = max(1, level - 2)
+    elif v.status == "missing":  # fundamentals first: someone new to it is not asked for designs at scale
+        want = max(1, min(level - 2, 2))
     else:
-        want = max(1, level - 1)
+        want = max(1, min(level - 1, 3))
     topic = _pick_topic(family, want, used, prefer_high=senior or deeper)
     used.add(topic.key)
     ask = topic.text(lang, skill=skill)
@@ -288,7 +288,8 @@ def _skill_question(req: Requirement, v: Verdict, fc: RequirementForecast, profi
 def _theme_for(resp: str, used: set[str]) -> pt.Theme:
     low = resp.lower()
     hits = [t for t in pt.THEMES if any(c in low for c in t.cues)]
-    for t in hits + pt.THEMES:
+    fallback = [t for key in pt.THEME_FALLBACK for t in pt.THEMES if t.key == key]
+    for t in hits + fallback:
         if t.key not in used:
             return t
     return pt.THEME_DEFAULT
