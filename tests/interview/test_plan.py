@@ -222,3 +222,25 @@ def test_partial_listed_without_dated_use_is_probed_for_use():
     assert k8s.kind == "probe" and "no role or dates" in k8s.text and "nearby" not in k8s.text
     fc = next(f for f in plan.forecast if f.requirement_id == "skill:Kubernetes")
     assert 0.3 < fc.probability < 0.55 and "listed" in fc.reason
+
+
+def test_responsibility_without_cue_gets_no_mentoring_question():
+    job = parse_job_text(JOB_EN.replace("- Mentor other engineers and take part in the on-call rotation.\n",
+                                        "- Reconcile usage records and investigate billing differences.\n"))
+    prof = parse_text(RESUME_EN)
+    plan = plan_interview(job, prof, ranked_by_hand(job, prof, STATUS, HOW))
+    behav = [q for q in plan.questions if q.kind == "behavioural"]
+    assert behav and all(q.competency != "leadership" for q in behav)
+    assert any(q.topic == "behavioural.investigate" and "billing differences" in q.text for q in behav)
+
+
+def test_plan_round_trips_as_json_and_renders_chinese():
+    job = parse_job_text(JOB_ZH)
+    prof = parse_text(RESUME_ZH)
+    plan = plan_interview(job, prof, ranked_by_hand(job, prof, {"skill:Python": "met"}))
+    from shortlist.interview.model import InterviewPlan
+
+    assert InterviewPlan.model_validate_json(plan.model_dump_json()) == plan
+    md, page = to_markdown(plan), to_html(plan)
+    assert "面试指南" in md and "评分（0-5）" in md
+    assert '<html lang="zh-CN">' in page and "基于简历的预测" in page

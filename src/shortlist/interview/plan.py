@@ -478,6 +478,7 @@ def _llm_questions(llm, job: Job, profile: Profile, fcs: Sequence[RequirementFor
         drafts.append(_Draft(Question(
             id="", kind=q.kind, text=q.text.strip(), why=q.why.strip(), requirement_id=rid,
             competency=q.competency, difficulty=q.difficulty, rubric=q.rubric[:5], follow_ups=q.follow_ups[:2],
+            evidence=list(fc.evidence[:1]) if fc is not None and q.kind == "verify" else [],
             minutes=_minutes(doubt, q.difficulty) if q.kind in ("verify", "probe") else (3 if q.kind == "motivation" else 7),
             topic=f"llm.{q.kind}", source="llm"), weight * doubt))
     return drafts, None
