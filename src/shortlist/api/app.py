@@ -6,6 +6,7 @@ Uploads are accepted per file: each rejected file gets a 4xx reason and leaves n
 
 import csv
 import io
+import json
 import threading
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -64,6 +65,13 @@ class DecisionIn(BaseModel):
 
 class NoteIn(BaseModel):
     text: str = Field(min_length=1)
+
+
+class DemographicsIn(BaseModel):
+    """Self-reported by the candidate; stored apart from the profile and used only by the audit."""
+
+    sex: str | None = None
+    race_ethnicity: str | None = None
 
 
 class UserIn(BaseModel):
@@ -402,6 +410,26 @@ def create_app(database_url: str | None = None, data_dir: str | Path | None = No
         except LookupError as exc:
             raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from None
         return Response(status_code=204)
+
+    @app.put("/api/candidates/{cid}/demographics", status_code=204, tags=["fairness"])
+    def demographics(cid: int, body: DemographicsIn, user: Writer) -> Response:
+        with db.session() as s:
+            _cand(s, cid)
+            ws.record_demographics(s, user.email, cid, body.sex, body.race_ethnicity)
+        return Response(status_code=204)
+
+    @app.get("/api/audit", tags=["fairness"])
+    def bias_audit(user: Reader, job_id: int | None = None,
+                   outcome: Literal["selected", "score"] = "selected", format: Literal["json", "html"] = "json"):
+        from fastapi.responses import HTMLResponse
+
+        from shortlist.fairness.audit import to_html
+
+        try:
+            report = ws.audit(job_id, outcome)
+        except ValueError as exc:
+            raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from None
+        return HTMLResponse(to_html(report)) if format == "html" else json.loads(report.model_dump_json())
 
     @app.get("/api/events", tags=["audit"])
     def events(user: Admin, limit: int = 200) -> list[dict]:

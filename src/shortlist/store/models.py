@@ -140,3 +140,17 @@ class Event(Base):
     subject_type: Mapped[str] = mapped_column(String(30))
     subject_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     detail: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class Demographic(Base):
+    """Self-reported categories, kept apart from profiles and read only by the bias audit.
+
+    Nothing in ranking, embeddings or model prompts reads this table (a test enforces it).
+    """
+
+    __tablename__ = "demographics"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id", ondelete="CASCADE"), unique=True)
+    sex: Mapped[str | None] = mapped_column(String(60), nullable=True)
+    race_ethnicity: Mapped[str | None] = mapped_column(String(120), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

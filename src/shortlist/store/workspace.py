@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from shortlist.store.db import Database
 from shortlist.store.events import log
 from shortlist.store.files import FileStore
-from shortlist.store.models import Candidate, Decision, Embedding, Event, Job, Note, RankingEntry, StoredFile
+from shortlist.store.models import Candidate, Decision, Demographic, Embedding, Event, Job, Note, RankingEntry, StoredFile
 
 DECISIONS = ("advance", "reject", "hold")
 STAGES = ("applied", "screened", "interview", "offer", "hired", "rejected")
@@ -147,6 +147,9 @@ class Workspace:
             raise LookupError(f"candidate {candidate_id} not found")
         if decision == "reject" and not reason.strip():
             raise ValueError("a rejection needs a reason")
+        override = self._override(s, cand, decision)
+        if override and not reason.strip():
+            raise ValueError(f"this goes against the ranking ({override}); say why in the reason")
         stage = cand.stage
         if decision == "advance":
             stage = _NEXT_STAGE.get(cand.stage, cand.stage)
@@ -159,7 +162,67 @@ class Workspace:
         s.add(d)
         s.flush()
         log(s, actor, f"decision.{decision}", "candidate", cand.id, stage=stage, reason=reason)
+        if override:
+            log(s, actor, "decision.override", "candidate", cand.id, decision=decision, reason=reason, why=override)
         return d
+
+    @staticmethod
+    def _override(s: Session, cand: Candidate, decision: str) -> str | None:
+        """A decision against the tool's advice: advancing a low scorer or one a filter knocked
+        out, or rejecting a high scorer. Allowed, but it must carry a reason and is logged."""
+        entry = s.scalar(select(RankingEntry).where(RankingEntry.candidate_id == cand.id,
+                                                    RankingEntry.blind.is_(False)))
+        if entry is None:
+            return None
+        if decision == "advance" and entry.result.get("knocked_out"):
+            return "a knock-out filter flagged this candidate: " + ", ".join(entry.result["knocked_out"])
+        if decision == "advance" and entry.score < 40:
+            return f"score {entry.score:.0f} is low"
+        if decision == "reject" and entry.score >= 70:
+            return f"score {entry.score:.0f} is high"
+        return None
+
+    # ---------------------------------------------------------- fairness
+    def record_demographics(self, s: Session, actor: str, candidate_id: int, sex: str | None,
+                            race_ethnicity: str | None) -> None:
+        """Self-reported categories, stored apart from the profile; only the audit reads them."""
+        if s.get(Candidate, candidate_id) is None:
+            raise LookupError(f"candidate {candidate_id} not found")
+        row = s.scalar(select(Demographic).where(Demographic.candidate_id == candidate_id))
+        if row is None:
+            row = Demographic(candidate_id=candidate_id)
+            s.add(row)
+        row.sex, row.race_ethnicity = sex, race_ethnicity
+        log(s, actor, "demographics.recorded", "candidate", candidate_id)
+
+    def audit(self, job_id: int | None = None, outcome: str = "selected"):
+        """Bias audit of the workspace's own outcomes.
+
+        ``selected``: advanced past screening by a person (stage beyond "applied", not rejected
+        at the first step); ``score``: the tool's latest screening score.
+        """
+        from shortlist.fairness.audit import audit_rows
+
+        with self.db.session() as s:
+            q = select(Candidate, Demographic).outerjoin(Demographic, Demographic.candidate_id == Candidate.id)
+            if job_id is not None:
+                q = q.where(Candidate.job_id == job_id)
+            rows = []
+            for cand, demo in s.execute(q.where(Candidate.status == "parsed")).all():
+                if outcome == "score":
+                    entry = s.scalar(select(RankingEntry.score).where(RankingEntry.candidate_id == cand.id,
+                                                                      RankingEntry.blind.is_(False)))
+                    if entry is None:
+                        continue
+                    value = f"{entry:.4f}"
+                else:
+                    value = "yes" if cand.stage in ("screened", "interview", "offer", "hired") else "no"
+                rows.append({"sex": (demo.sex if demo else "") or "", "race_ethnicity":
+                             (demo.race_ethnicity if demo else "") or "", outcome: value})
+        if not rows:
+            raise ValueError("no parsed candidates with outcomes to audit yet")
+        source = f"shortlist workspace, {'job ' + str(job_id) if job_id else 'all jobs'}"
+        return audit_rows(rows, outcome, sex_col="sex", race_col="race_ethnicity", data_source=source)
 
     def add_note(self, s: Session, actor: str, candidate_id: int, text: str, author_id: int | None = None) -> Note:
         if not text.strip():
@@ -173,7 +236,8 @@ class Workspace:
         return n
 
     # --------------------------------------------------------------- privacy
-    ERASE_TABLES = ["candidates", "ranking_entries", "embeddings", "decisions", "notes", "events", "files"]
+    ERASE_TABLES = ["candidates", "ranking_entries", "embeddings", "decisions", "notes", "events", "files",
+                    "demographics"]
 
     def erase(self, actor: str, candidate_id: int) -> None:
         """Remove everything about a candidate; leave one anonymous event that it happened."""
@@ -186,7 +250,7 @@ class Workspace:
         if cand is None:
             raise LookupError(f"candidate {candidate_id} not found")
         sha = cand.file_sha256
-        for model in (RankingEntry, Embedding, Decision, Note):
+        for model in (RankingEntry, Embedding, Decision, Note, Demographic):
             s.execute(delete(model).where(model.candidate_id == candidate_id))
         s.delete(cand)
         # Events about this candidate keep only what happened and when.
