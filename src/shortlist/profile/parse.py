@@ -26,7 +26,7 @@ from shortlist.profile.safety import screening_text
 from shortlist.profile.sections import detect_sections
 from shortlist.profile.sensitive import find_sensitive
 from shortlist.profile.skilllink import link_skills
-from shortlist.profile.spans import Line, evidence, is_flat, requote, split_lines
+from shortlist.profile.spans import Line, blank_byte_escapes, evidence, is_flat, requote, split_lines
 from shortlist.profile.work import parse_work
 
 
@@ -68,6 +68,7 @@ def parse_document(doc: Document, today: date | None = None) -> Profile:
     """Parse one extracted document. ``today`` dates "present" (tests inject it)."""
     text = doc.text
     screened, flags = screening_text(doc)
+    screened = blank_byte_escapes(screened)  # "\\xe2\\x80\\xa2" bullets read as the blanks they stand for
     language = detect_language(screened)
     chinese = language != "en"
     lines = split_lines(screened)

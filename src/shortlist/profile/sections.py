@@ -12,7 +12,7 @@ _LEXICON: dict[str, str] = {
     "summary": (
         r"summary|professional summary|career summary|executive summary|summary of qualifications?"
         r"|profile|professional profile|career profile|personal profile|about me|about"
-        r"|introduction|overview|personal statement"
+        r"|introduction|overview|personal statement|personal summary|synopsis|key qualifications|qualifications summary"
         r"|highlights|career highlights|自我评价|个人评价|自我介绍|个人简介|个人总结|个人优势"
     ),
     "objective": r"objectives?|career objective|professional objective|job objective|职业目标|求职意向|求职目标",
@@ -20,14 +20,14 @@ _LEXICON: dict[str, str] = {
         r"education|educational background|education background|education and training|education & training"
         r"|education details|educational details|educational qualifications?|academic background"
         r"|academic qualifications?|academic credentials|academics|qualifications?|academic profile"
-        r"|education history|教育背景|教育经历|学历|学习经历|学历背景|教育情况"
+        r"|education history|education (?:and|&) credentials|academic studies|academic degrees|education and professional qualifications?|教育背景|教育经历|学历|学习经历|学历背景|教育情况"
     ),
     "work": (
         r"experience|work experience|professional experience|employment history|employment|work history"
         r"|career history|career experience|job history|relevant experience|employment record|work record"
         r"|professional history|positions held|professional employment|relevant work experience|experience record|professional background|job history"
         r"|internships?|internship experience|experience summary|working experience|work & experience"
-        r"|academic and professional experience|teaching experience|工作经历|工作经验|实习经历|实习经验"
+        r"|academic and professional experience|teaching experience|(?!volunteer|research|project)(?:[a-z]+ ){0,2}experience|early career|工作经历|工作经验|实习经历|实习经验"
         r"|工作履历|职业经历|工作背景|任职经历|从业经历|工作经历及项目"
     ),
     "projects": (
@@ -38,6 +38,7 @@ _LEXICON: dict[str, str] = {
         r"skills|skill set|skillset|technical skills|key skills|core skills|core competenc(?:y|ies)"
         r"|competenc(?:y|ies)|areas of expertise|expertise|technical expertise|technologies|tech stack"
         r"|technical proficiency|it skills|computer skills|professional skills|technical tools|tools"
+        r"|summary of skills|skills summary|personal skills|relevant skills|other skills|special skills|key strengths|technical skill set"
         r"|专业技能|技能特长|个人技能|技能|职业技能|技能证书|专业能力|技术栈|技术能力|IT技能|技能清单|掌握技能"
     ),
     "certifications": (
@@ -55,7 +56,7 @@ _LEXICON: dict[str, str] = {
     "volunteer": r"volunteer(?:ing)?|volunteer experience|community service|志愿者经历|社会实践|志愿经历",
     "activities": (
         r"activities|extracurricular activities|extra[- ]curricular activities|leadership|校园经历"
-        r"|在校经历|社团经历|学生工作|校内实践"
+        r"|在校经历|社团经历|学生工作|校内实践|(?:professional )?(?:affiliations|memberships|associations)"
     ),
     "training": r"trainings?|courses|coursework|relevant coursework|professional development|培训经历|培训经验",
     "personal": (
@@ -66,7 +67,13 @@ _LEXICON: dict[str, str] = {
     "links": r"links|online profiles",
 }
 _HEADING = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _LEXICON.items()), re.IGNORECASE)
-_DECOR_LEAD = re.compile(r"^[\s#*=_•·●■□◆◇▶►>|/【\[(（<《「『\-–—~]+")
+# Headings set in letter-spaced or small-caps type lose their word shapes in extraction
+# ("E D U C AT IO N", "P ROFESSIONAL E XPERIENCE"): matched with every blank dropped.
+_HEADING_NOSPACE = re.compile(
+    "|".join(f"(?P<{name}>{pat.replace(' ', '')})" for name, pat in _LEXICON.items()), re.IGNORECASE
+)
+_LONE_LETTER = re.compile(r"(?:^|\s)[A-Za-z](?=\s)")
+_DECOR_LEAD = re.compile(r"^[\s#*=_•·●■□◆◇▶►>|/【\[(（<《「『\-–—~\"']+")
 _DECOR_TRAIL = re.compile(r"[\s:：*=_|】\])）>》」』\-–—~.]+$")
 _BULLET = re.compile(r"^[•·●■◆▪‣\-*–✓✔➢►>]")
 _MAX_HEADING = 48
@@ -85,6 +92,9 @@ def heading_name(line: str) -> str | None:
     if not norm:
         return None
     found = _lookup(norm)
+    if found is None and _LONE_LETTER.search(norm):
+        m = _HEADING_NOSPACE.fullmatch(norm.replace(" ", ""))
+        found = m.lastgroup if m else None
     if found is None and len(norm) <= 40:
         # "Career Experience/Job History", "Education & Training": every part a heading.
         parts = [x for x in _JOINER.split(norm) if x]

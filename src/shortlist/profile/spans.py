@@ -59,6 +59,20 @@ def is_flat(text: str) -> bool:
     return len(text) > _FLAT_AVG_LINE and len(text) / (text.count("\n") + 1) > _FLAT_AVG_LINE
 
 
+# Text that went through a naive ``str(bytes)`` keeps multi-byte characters as literal
+# escapes ("\\xe2\\x80\\xa2" for a bullet). The 3- and 4-byte ones are bullets, dashes,
+# quotes and symbols: blanked in the parse view (same length) they separate fields like the
+# characters they stand for; 2-byte ones (accented letters) stay, as they sit inside words.
+_BYTE_ESCAPES = re.compile(r"(?:\\x(?:e[0-9a-f]|f[0-4])(?:\\x[89ab][0-9a-f]){2,3})+", re.IGNORECASE)
+
+
+def blank_byte_escapes(text: str) -> str:
+    """``text`` with literal escaped multi-byte symbols turned into blanks (offsets kept)."""
+    if "\\x" not in text:
+        return text
+    return _BYTE_ESCAPES.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def split_lines(text: str) -> list[Line]:
     """Lines with their offsets (blank lines kept, as they separate blocks).
 
