@@ -154,3 +154,30 @@ def test_pages_render(client):
         r = client.get(url)
         assert r.status_code == 200, url
         assert "http://" not in r.text and "https://" not in r.text  # nothing from a CDN
+
+
+def test_interview_flow_over_the_api(client):
+    jid = _job(client)
+    h = client.h["recruiter"]
+    client.post(f"/api/jobs/{jid}/resumes", files=[("files", ("priya.txt", STRONG.encode(), "text/plain"))], headers=h)
+    client.ws.process_queue()
+    cid = client.get(f"/api/jobs/{jid}/candidates", headers=h).json()[0]["id"]
+    r = client.post(f"/api/candidates/{cid}/interviews", json={"use_llm": False}, headers=h)
+    assert r.status_code == 201, r.text
+    iv = r.json()
+    q1, q2 = iv["plan"]["questions"][:2]
+    guide = client.get(f"/api/interviews/{iv['id']}/guide", headers=h)
+    assert guide.status_code == 200 and q1["text"][:20] in guide.text.replace("&#x27;", "'").replace("&quot;", '"')
+    hm = client.h["hiring_manager"]  # hiring managers read and comment: they may record answers
+    r = client.post(f"/api/interviews/{iv['id']}/answers", json={"question_id": q1["id"], "answer": " ".join(q1["rubric"])},
+                    headers=hm)
+    assert r.status_code == 201 and r.json()["auto_score"] is not None
+    r = client.post(f"/api/interviews/{iv['id']}/transcript", json={"text": f"{q2['id'].upper()}: I would not know."},
+                    headers=h)
+    assert r.status_code == 201 and len(r.json()["recorded"]) == 1
+    assert client.post(f"/api/interviews/{iv['id']}/transcript", json={"text": "no ids here"},
+                       headers=h).status_code == 400
+    card = client.post(f"/api/candidates/{cid}/scorecard", json={"screening": 1, "interview": 1}, headers=h).json()
+    assert card["recommendation_label"] in {"Strong hire", "Hire", "No hire", "Strong no hire"}
+    final = client.get(f"/api/jobs/{jid}/final", headers=h).json()
+    assert final["candidates"][0]["id"] == cid

@@ -123,5 +123,21 @@ def test_recruiter_flow(server, browser):
     page.fill("#note", "Strong PostgreSQL answers")
     page.click("#addnote")
     page.wait_for_selector("#notes >> text=Strong PostgreSQL answers")
-    page.screenshot(path=str(tmp / "candidate.png"))
+    page.screenshot(path=str(tmp / "candidate.png"), full_page=True)
+
+    # interview: prepare a plan, record an answer, build the scorecard
+    page.click("#interview-link")
+    page.wait_for_url("**/interview")
+    page.click("#prepare")
+    page.wait_for_selector(".question")
+    assert page.locator("#forecast tbody tr").count() >= 1
+    first = page.locator(".question").first
+    first.locator(".answer").fill("We indexed the hot columns, read EXPLAIN plans and moved reports to a replica.")
+    first.locator(".score").fill("4")
+    first.locator(".save").click()
+    first.locator(".result >> text=saved").wait_for()
+    page.click("#card")
+    page.wait_for_selector("#recommendation")
+    assert "final" in page.inner_text("#recommendation")
+    page.screenshot(path=str(tmp / "interview.png"), full_page=True)
     page.close()

@@ -74,6 +74,27 @@ class DemographicsIn(BaseModel):
     race_ethnicity: str | None = None
 
 
+class InterviewIn(BaseModel):
+    language: Literal["en", "zh"] | None = None
+    use_llm: bool = True  # use the configured LLM, if any; falls back to the built-in patterns
+
+
+class AnswerIn(BaseModel):
+    question_id: str
+    answer: str = ""
+    score: float | None = Field(None, ge=0, le=5, description="The interviewer's own 0-5 score (overrides)")
+    note: str = ""
+
+
+class TranscriptIn(BaseModel):
+    text: str = Field(min_length=1, description="Answers each starting with their question id: 'Q1: ...'")
+
+
+class WeightsIn(BaseModel):
+    screening: float = Field(0.4, ge=0)
+    interview: float = Field(0.6, ge=0)
+
+
 class UserIn(BaseModel):
     email: str
     password: str = Field(min_length=8)
@@ -430,6 +451,97 @@ def create_app(database_url: str | None = None, data_dir: str | Path | None = No
         except ValueError as exc:
             raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from None
         return HTMLResponse(to_html(report)) if format == "html" else json.loads(report.model_dump_json())
+
+    # ------------------------------------------------------- interviews
+    from shortlist.store.workspace import (build_scorecard, final_shortlist_for_job, prepare_interview,
+                                           record_answer, split_transcript)
+    from shortlist.store.models import Interview
+
+    def _interview(s, iid: int) -> Interview:
+        iv = s.get(Interview, iid)
+        if iv is None:
+            raise HTTPException(status.HTTP_404_NOT_FOUND, f"interview {iid} not found")
+        return iv
+
+    @app.post("/api/candidates/{cid}/interviews", status_code=201, tags=["interviews"])
+    def create_interview(cid: int, body: InterviewIn, user: Writer) -> dict:
+        from shortlist.llm import backend_from_settings
+
+        llm = backend_from_settings() if body.use_llm else None
+        try:
+            return prepare_interview(ws, cid, user.email, llm=llm, language=body.language, user_id=user.id)
+        except LookupError as exc:
+            raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from None
+        except ValueError as exc:
+            raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from None
+
+    @app.get("/api/candidates/{cid}/interviews", tags=["interviews"])
+    def list_interviews(cid: int, user: Reader) -> list[dict]:
+        from shortlist.store.models import InterviewAnswer
+
+        with db.session() as s:
+            _cand(s, cid)
+            out = []
+            for iv in s.scalars(select(Interview).where(Interview.candidate_id == cid).order_by(Interview.id)):
+                answers = {a.question_id: {"answer": a.answer, "auto_score": a.auto_score,
+                                           "interviewer_score": a.interviewer_score, "note": a.note,
+                                           "points": (a.detail or {}).get("points", [])}
+                           for a in s.scalars(select(InterviewAnswer).where(InterviewAnswer.interview_id == iv.id))}
+                out.append({"id": iv.id, "generator": iv.generator, "plan": iv.plan, "answers": answers,
+                            "created_at": iv.created_at.isoformat()})
+            return out
+
+    @app.get("/api/interviews/{iid}/guide", tags=["interviews"])
+    def interview_guide(iid: int, user: Reader, format: Literal["html", "md"] = "html") -> Response:
+        from shortlist.interview.model import InterviewPlan
+        from shortlist.interview.render import to_html, to_markdown
+
+        with db.session() as s:
+            plan = InterviewPlan.model_validate(_interview(s, iid).plan)
+        if format == "md":
+            return Response(to_markdown(plan), media_type="text/markdown; charset=utf-8")
+        return Response(to_html(plan), media_type="text/html; charset=utf-8")
+
+    @app.post("/api/interviews/{iid}/answers", status_code=201, tags=["interviews"])
+    def add_answer(iid: int, body: AnswerIn, user: Commenter) -> dict:
+        try:
+            return record_answer(ws, iid, body.question_id, body.answer, user.email, body.score, body.note)
+        except LookupError as exc:
+            raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from None
+        except ValueError as exc:
+            raise HTTPException(status.HTTP_400_BAD_REQUEST, str(exc)) from None
+
+    @app.post("/api/interviews/{iid}/transcript", status_code=201, tags=["interviews"])
+    def add_transcript(iid: int, body: TranscriptIn, user: Commenter) -> dict:
+        answers = split_transcript(body.text)
+        if not answers:
+            raise HTTPException(status.HTTP_400_BAD_REQUEST,
+                                "no answers found: start each answer with its question id, e.g. 'Q1: ...'")
+        done, unknown = [], []
+        for qid, text in answers.items():
+            try:
+                done.append(record_answer(ws, iid, qid, text, user.email))
+            except LookupError:
+                unknown.append(qid)
+        return {"recorded": done, "unknown_questions": unknown}
+
+    @app.post("/api/candidates/{cid}/scorecard", tags=["interviews"])
+    def scorecard(cid: int, body: WeightsIn, user: Commenter) -> dict:
+        from shortlist.interview.assessment import AssessmentWeights
+
+        try:
+            return build_scorecard(ws, cid, AssessmentWeights(**body.model_dump()), user.email)
+        except LookupError as exc:
+            raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from None
+        except ValueError as exc:
+            raise HTTPException(status.HTTP_400_BAD_REQUEST, str(exc)) from None
+
+    @app.get("/api/jobs/{job_id}/final", tags=["interviews"])
+    def final_list(job_id: int, user: Reader) -> dict:
+        with db.session() as s:
+            _job(s, job_id)
+        return {"job_id": job_id, "advice": "Advice only: a person makes every decision.",
+                "candidates": final_shortlist_for_job(ws, job_id)}
 
     @app.get("/api/events", tags=["audit"])
     def events(user: Admin, limit: int = 200) -> list[dict]:

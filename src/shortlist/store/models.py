@@ -154,3 +154,37 @@ class Demographic(Base):
     sex: Mapped[str | None] = mapped_column(String(60), nullable=True)
     race_ethnicity: Mapped[str | None] = mapped_column(String(120), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Interview(Base):
+    """An interview plan prepared for one candidate, and the answers recorded against it."""
+
+    __tablename__ = "interviews"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id", ondelete="CASCADE"), index=True)
+    plan: Mapped[dict] = mapped_column(JSON)  # interview.model.InterviewPlan
+    generator: Mapped[str] = mapped_column(String(120))
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class InterviewAnswer(Base):
+    __tablename__ = "interview_answers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    interview_id: Mapped[int] = mapped_column(ForeignKey("interviews.id", ondelete="CASCADE"), index=True)
+    question_id: Mapped[str] = mapped_column(String(20))
+    answer: Mapped[str] = mapped_column(Text, default="")
+    auto_score: Mapped[float | None] = mapped_column(Float, nullable=True)  # interview.score.AnswerScorer
+    interviewer_score: Mapped[float | None] = mapped_column(Float, nullable=True)  # overrides auto_score
+    detail: Mapped[dict] = mapped_column(JSON, default=dict)  # rubric coverage with answer spans
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ScorecardRow(Base):
+    __tablename__ = "scorecards"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id", ondelete="CASCADE"), unique=True)
+    card: Mapped[dict] = mapped_column(JSON)  # interview.assessment.Scorecard
+    final_score: Mapped[float] = mapped_column(Float)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)

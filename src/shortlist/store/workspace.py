@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -18,7 +19,8 @@ from sqlalchemy.orm import Session
 from shortlist.store.db import Database
 from shortlist.store.events import log
 from shortlist.store.files import FileStore
-from shortlist.store.models import Candidate, Decision, Demographic, Embedding, Event, Job, Note, RankingEntry, StoredFile
+from shortlist.store.models import (Candidate, Decision, Demographic, Embedding, Event, Interview, InterviewAnswer, Job,
+                                    Note, RankingEntry, ScorecardRow, StoredFile)
 
 DECISIONS = ("advance", "reject", "hold")
 STAGES = ("applied", "screened", "interview", "offer", "hired", "rejected")
@@ -237,7 +239,7 @@ class Workspace:
 
     # --------------------------------------------------------------- privacy
     ERASE_TABLES = ["candidates", "ranking_entries", "embeddings", "decisions", "notes", "events", "files",
-                    "demographics"]
+                    "demographics", "interviews", "interview_answers", "scorecards"]
 
     def erase(self, actor: str, candidate_id: int) -> None:
         """Remove everything about a candidate; leave one anonymous event that it happened."""
@@ -250,7 +252,9 @@ class Workspace:
         if cand is None:
             raise LookupError(f"candidate {candidate_id} not found")
         sha = cand.file_sha256
-        for model in (RankingEntry, Embedding, Decision, Note, Demographic):
+        interview_ids = select(Interview.id).where(Interview.candidate_id == candidate_id)
+        s.execute(delete(InterviewAnswer).where(InterviewAnswer.interview_id.in_(interview_ids)))
+        for model in (RankingEntry, Embedding, Decision, Note, Demographic, Interview, ScorecardRow):
             s.execute(delete(model).where(model.candidate_id == candidate_id))
         s.delete(cand)
         # Events about this candidate keep only what happened and when.
@@ -325,3 +329,134 @@ def rank_job(ws: Workspace, job_id: int, blind: bool = False, actor: str = "syst
             data["filename"] = cand.filename
             out.append(data)
         return out
+
+
+# ------------------------------------------------------------------ interviews
+def _ranked_entry(s: Session, cand: Candidate):
+    from shortlist.match.model import RankedCandidate
+
+    entry = s.scalar(select(RankingEntry).where(RankingEntry.candidate_id == cand.id, RankingEntry.blind.is_(False)))
+    return RankedCandidate.model_validate(entry.result) if entry else None
+
+
+def prepare_interview(ws: Workspace, candidate_id: int, actor: str = "system", llm=None,
+                      language: str | None = None, user_id: int | None = None) -> dict:
+    """Plan an interview for a candidate from the job and the latest ranking verdicts."""
+    from shortlist.interview.plan import plan_interview
+    from shortlist.profile.model import Job as JobModel
+
+    with ws.db.session() as s:
+        cand = s.get(Candidate, candidate_id)
+        if cand is None:
+            raise LookupError(f"candidate {candidate_id} not found")
+        if cand.profile is None:
+            raise ValueError(f"candidate {candidate_id} is {cand.status}; an interview needs a parsed resume")
+        needs_ranking = _ranked_entry(s, cand) is None
+        job_id = cand.job_id
+    if needs_ranking:  # the plan builds on the requirement verdicts
+        rank_job(ws, job_id, actor=actor)
+    with ws.db.session() as s:
+        cand = s.get(Candidate, candidate_id)
+        job = s.get(Job, cand.job_id)
+        ranked = _ranked_entry(s, cand)
+        plan = plan_interview(JobModel.model_validate(job.parsed), _profile_of(cand), ranked, language=language,
+                              llm=llm)
+        row = Interview(candidate_id=cand.id, plan=json.loads(plan.model_dump_json()), generator=plan.generator,
+                        created_by=user_id)
+        s.add(row)
+        s.flush()
+        log(s, actor, "interview.planned", "candidate", cand.id, generator=plan.generator)
+        return {"id": row.id, "candidate_id": cand.id, "plan": row.plan}
+
+
+def record_answer(ws: Workspace, interview_id: int, question_id: str, answer: str, actor: str = "system",
+                  interviewer_score: float | None = None, note: str = "", scorer=None) -> dict:
+    """Store an answer; score it against the question's rubric (an interviewer's score overrides)."""
+    from shortlist.interview.score import AnswerScorer
+
+    if interviewer_score is not None and not 0 <= interviewer_score <= 5:
+        raise ValueError("an interviewer's score is between 0 and 5")
+    with ws.db.session() as s:
+        iv = s.get(Interview, interview_id)
+        if iv is None:
+            raise LookupError(f"interview {interview_id} not found")
+        q = next((q for q in iv.plan["questions"] if q["id"] == question_id), None)
+        if q is None:
+            raise LookupError(f"interview {interview_id} has no question {question_id!r}")
+        auto, detail = None, {}
+        if answer.strip():
+            res = (scorer or AnswerScorer()).score(answer, points=q["rubric"], question=q["text"])
+            auto, detail = res.score, json.loads(res.model_dump_json())
+        row = s.scalar(select(InterviewAnswer).where(InterviewAnswer.interview_id == interview_id,
+                                                     InterviewAnswer.question_id == question_id))
+        if row is None:
+            row = InterviewAnswer(interview_id=interview_id, question_id=question_id)
+            s.add(row)
+        row.answer, row.auto_score, row.interviewer_score, row.detail, row.note = (
+            answer, auto, interviewer_score, detail, note)
+        cand = s.get(Candidate, iv.candidate_id)
+        cand.last_activity_at = datetime.now(UTC)
+        s.flush()
+        log(s, actor, "interview.answer", "candidate", iv.candidate_id, question=question_id,
+            auto_score=auto, interviewer_score=interviewer_score)
+        return {"question_id": question_id, "auto_score": auto, "interviewer_score": interviewer_score,
+                "points": detail.get("points", [])}
+
+
+_TRANSCRIPT_Q = re.compile(r"^\s*\[?(q\d+)(?:\]|\s*[:：.)])\s*", re.I | re.M)
+
+
+def split_transcript(text: str) -> dict[str, str]:
+    """Answers from a transcript whose answers start with their question id ("Q3: ...")."""
+    parts = _TRANSCRIPT_Q.split(text)
+    out: dict[str, str] = {}
+    for qid, body in zip(parts[1::2], parts[2::2]):
+        out[qid.lower()] = (out.get(qid.lower(), "") + "\n" + body.strip()).strip()
+    return out
+
+
+def build_scorecard(ws: Workspace, candidate_id: int, weights=None, actor: str = "system") -> dict:
+    """Screening score + interview answers -> a stored scorecard (see interview.assessment)."""
+    from shortlist.interview.assessment import AnswerRecord, assess
+
+    with ws.db.session() as s:
+        cand = s.get(Candidate, candidate_id)
+        if cand is None:
+            raise LookupError(f"candidate {candidate_id} not found")
+        job = s.get(Job, cand.job_id)
+        ranked = _ranked_entry(s, cand)
+        records, notes = [], []
+        for iv in s.scalars(select(Interview).where(Interview.candidate_id == candidate_id).order_by(Interview.id)):
+            qs = {q["id"]: q for q in iv.plan["questions"]}
+            for a in s.scalars(select(InterviewAnswer).where(InterviewAnswer.interview_id == iv.id)):
+                q = qs.get(a.question_id)
+                if q is None or (a.auto_score is None and a.interviewer_score is None):
+                    continue
+                by_person = a.interviewer_score is not None
+                records.append(AnswerRecord(question=q["text"], competency=q["competency"],
+                                            requirement_id=q.get("requirement_id"),
+                                            score=a.interviewer_score if by_person else a.auto_score,
+                                            scored_by="interviewer" if by_person else "auto", note=a.note))
+        notes += [n.text for n in s.scalars(select(Note).where(Note.candidate_id == candidate_id).order_by(Note.id))]
+        card = assess(cand.display_name or cand.filename, job.title, ranked.score if ranked else None, records,
+                      weights=weights, notes=notes, flags=ranked.flags if ranked and ranked.needs_review else None)
+        row = s.scalar(select(ScorecardRow).where(ScorecardRow.candidate_id == candidate_id))
+        if row is None:
+            row = ScorecardRow(candidate_id=candidate_id, card={}, final_score=0.0)
+            s.add(row)
+        row.card, row.final_score = json.loads(card.model_dump_json()), card.final_score
+        log(s, actor, "scorecard.built", "candidate", candidate_id, final=card.final_score,
+            recommendation=card.recommendation)
+        return row.card
+
+
+def final_shortlist_for_job(ws: Workspace, job_id: int) -> list[dict]:
+    """Candidates with scorecards, best first; the rest follow in screening order."""
+    with ws.db.session() as s:
+        cards = s.execute(select(ScorecardRow, Candidate).join(Candidate, Candidate.id == ScorecardRow.candidate_id)
+                          .where(Candidate.job_id == job_id)).all()
+        rows = [{"id": c.id, "name": c.display_name, "stage": c.stage, **card.card} for card, c in cards]
+    rows.sort(key=lambda r: (-r["final_score"], -(r.get("interview_score") or 0)))
+    for i, r in enumerate(rows, 1):
+        r["final_rank"] = i
+    return rows

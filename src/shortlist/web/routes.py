@@ -11,7 +11,7 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy import func, select
 
 from shortlist.store import auth
-from shortlist.store.models import Candidate, Job, Note, RankingEntry, User
+from shortlist.store.models import Candidate, Interview, InterviewAnswer, Job, Note, RankingEntry, ScorecardRow, User
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -108,6 +108,25 @@ def register(app: FastAPI, user_from_request) -> None:
                 highlighted=highlight(profile.text, marks) if profile else "",
                 can_decide=auth.allowed(user.role, "decide"), can_comment=auth.allowed(user.role, "comment"),
             )
+
+    @app.get("/candidates/{cid}/interview", response_class=HTMLResponse, include_in_schema=False)
+    def interview_page(request: Request, cid: int):
+        user = who(request)
+        if user is None:
+            return RedirectResponse("/login", status_code=303)
+        with db.session() as s:
+            cand = s.get(Candidate, cid)
+            if cand is None:
+                return HTMLResponse("<h1>Candidate not found</h1>", status_code=404)
+            iv = s.scalar(select(Interview).where(Interview.candidate_id == cid).order_by(Interview.id.desc()))
+            answers = {}
+            if iv is not None:
+                answers = {a.question_id: a for a in
+                           s.scalars(select(InterviewAnswer).where(InterviewAnswer.interview_id == iv.id))}
+            card = s.scalar(select(ScorecardRow).where(ScorecardRow.candidate_id == cid))
+            return page(request, "interview.html", user=user, cand=cand, name=cand.display_name or cand.filename,
+                        interview=iv, answers=answers, scorecard=card.card if card else None,
+                        can_write=auth.allowed(user.role, "write"), can_comment=auth.allowed(user.role, "comment"))
 
     @app.get("/settings", response_class=HTMLResponse, include_in_schema=False)
     def settings_page(request: Request):
