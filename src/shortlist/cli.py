@@ -288,6 +288,16 @@ def version() -> None:
     out.print(__version__)
 
 
+# Commands that live in their own modules register themselves on ``app`` (or are added here).
+from shortlist import cli_rank, cli_train  # noqa: E402,F401
+from shortlist.cli_analytics import analytics_app  # noqa: E402
+from shortlist.cli_interview import interview_app  # noqa: E402
+from shortlist import cli_interview_score  # noqa: E402,F401
+
+app.add_typer(interview_app, name="interview")
+app.add_typer(analytics_app, name="analytics")
+
+
 def main() -> None:  # pragma: no cover - entry point wrapper
     try:
         app()
