@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from shortlist.match.context import JobContext
+from shortlist.match import index as index_module
 from shortlist.match.index import CandidateIndex
 from shortlist.match.parts import PART_NAMES, default_parts
 from shortlist.match.rank import HybridRanker, features, resolve_weights, score_all, search
@@ -34,7 +35,9 @@ def _pool(tax) -> list[Profile]:
 
 
 @pytest.mark.parametrize("job_fn", [job_en, job_zh, lambda: make_job("Analyst", "reporting analyst")])
-def test_per_pair_and_vectorised_paths_agree(job_fn, tax, emb):
+@pytest.mark.parametrize("batch", [2, 512])
+def test_per_pair_and_vectorised_paths_agree(job_fn, batch, tax, emb, monkeypatch):
+    monkeypatch.setattr(index_module, "BUILD_BATCH", batch)  # several build batches must join up exactly
     job = job_fn()
     profiles = _pool(tax)
     index = CandidateIndex.build(profiles, embedder=emb, taxonomy=tax, today=TODAY)

@@ -21,7 +21,7 @@ from shortlist.profile.dates import index_to_ym, today_ym, ym_index
 from shortlist.profile.experience import union_months, work_interval
 from shortlist.profile.model import Education, Evidence, FlagKind, Profile, Seniority, SkillMention, WorkItem
 from shortlist.profile.safety import scorable_text
-from shortlist.profile.spans import mask
+from shortlist.profile.spans import evidence, mask
 
 # Flags that mean someone tried to hide or steer: a human must review before any decision.
 REVIEW_FLAGS = frozenset({FlagKind.HIDDEN_TEXT, FlagKind.INJECTION, FlagKind.ZERO_WIDTH})
@@ -162,8 +162,6 @@ class CandidateView:
 
     def quote(self, start: int, end: int) -> Evidence | None:
         """Evidence for ``profile.text[start:end]`` (trimmed) if that text is clean."""
-        from shortlist.profile.spans import evidence
-
         ev = evidence(self.profile.text, start, end)
         return ev if ev is not None and self.clean(ev) else None
 
