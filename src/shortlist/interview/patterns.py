@@ -301,6 +301,73 @@ FAMILIES: dict[str, list[Topic]] = {
            "How would you prove the design works before a real outage tests it?",
            "在真实故障发生之前，你如何证明这个方案有效？"),
     ],
+    "it_ops": [
+        _t("it.outage", 2, PS,
+           "Users report that something depending on {skill} has stopped working. Walk me through your first steps.",
+           "用户反映依赖{skill}的某项服务突然不能用了。请讲讲你最初会做哪些事。",
+           ("Confirms scope and impact first (who, what, since when)",
+            "Checks recent changes and the obvious layers in a sensible order",
+            "Uses the right {skill} tools, logs or commands to narrow it down",
+            "Keeps users informed and records what was found"),
+           ("先确认范围和影响（谁、什么、从何时开始）",
+            "检查最近的变更，并按合理顺序逐层排查",
+            "使用合适的{skill}工具、日志或命令缩小范围",
+            "及时告知用户并记录发现"),
+           "What is the most obscure cause of such a problem you have found?",
+           "你遇到过的最隐蔽的原因是什么？"),
+        _t("it.change", 3, OWN,
+           "How do you plan and carry out a risky change to {skill} (an upgrade, a migration, a new policy) without disrupting people?",
+           "你如何计划并实施一项对{skill}有风险的变更（升级、迁移、新策略），同时不影响大家工作？",
+           ("Tests the change first and has a written rollback",
+            "Schedules a maintenance window and tells affected users",
+            "Changes in stages and checks after each",
+            "Updates documentation and the configuration record"),
+           ("先测试变更，并有书面的回退方案",
+            "安排维护窗口并通知受影响的用户",
+            "分阶段实施，每一步后检查",
+            "更新文档和配置记录"),
+           "Tell me about a change that went wrong. What did you do?",
+           "讲一次出了问题的变更，你是怎么处理的？"),
+        _t("it.access", 3, TD,
+           "How do you manage accounts, permissions and security updates for {skill}? What do you review, and how often?",
+           "你如何管理{skill}的账号、权限和安全更新？会定期检查哪些内容？多久检查一次？",
+           ("Grants least privilege through groups or roles, not one-off rights",
+            "Has joiner, mover and leaver steps so access is removed in time",
+            "Patches on a schedule and handles urgent fixes",
+            "Keeps an audit trail of who has access"),
+           ("通过组或角色授予最小权限，而不是逐个临时授权",
+            "有入职、调岗、离职流程，及时收回权限",
+            "定期打补丁，并能处理紧急修复",
+            "保留谁拥有权限的审计记录"),
+           "How would you find accounts that should no longer exist?",
+           "你如何找出本应删除却仍然存在的账号？"),
+        _t("it.monitoring", 4, OWN,
+           "How do you know {skill} is healthy before users tell you it is not? What do you monitor and document?",
+           "在用户反馈之前，你如何知道{skill}运行正常？你会监控和记录哪些内容？",
+           ("Monitors availability, capacity and errors with sensible thresholds",
+            "Alerts reach someone who can act, with a runbook",
+            "Tracks trends to plan capacity",
+            "Keeps documentation current enough for a colleague to take over"),
+           ("用合理的阈值监控可用性、容量和错误",
+            "告警能送达能处理的人，并配有处理手册",
+            "跟踪趋势以规划容量",
+            "文档足够新，同事可以接手"),
+           "What is one alert you removed, and why?",
+           "你删掉过哪个告警？为什么？"),
+        _t("it.resilience", 5, SD,
+           "How would you design and test recovery for {skill} so that a site or server loss does not stop the business? What are the trade-offs?",
+           "你会如何设计并演练{skill}的灾难恢复，使机房或服务器故障不会让业务停摆？其中有哪些取舍？",
+           ("Starts from agreed recovery time and data-loss targets",
+            "Removes single points of failure where it matters most",
+            "Tests recovery regularly and records the results",
+            "Weighs cost against risk and explains it to management"),
+           ("从约定的恢复时间和数据丢失目标出发",
+            "优先消除最关键的单点故障",
+            "定期演练恢复并记录结果",
+            "权衡成本与风险，并向管理层说明"),
+           "When did you last run a recovery test, and what did it reveal?",
+           "你上一次做恢复演练是什么时候？发现了什么问题？"),
+    ],
     "data_ml": [
         _t("ml.data_quality", 2, TD,
            "Before using a new dataset with {skill}, what checks do you run, and what problems have you found that way?",
@@ -1114,6 +1181,8 @@ _SKILL_FAMILY = {
                      "Test-driven development", "Code review"], "programming_language"),
     **dict.fromkeys(["Unit testing", "Test automation", "Manual testing", "Software testing", "Quality assurance"],
                     "testing"),
+    **dict.fromkeys(["High availability", "VMware", "Virtualization",
+                     "Active Directory", "Microsoft Exchange Server", "Citrix"], "it_ops"),
     **dict.fromkeys(["Quality control", "Six Sigma", "Lean manufacturing", "Root cause analysis"], "construction_eng"),
     **dict.fromkeys(["Negotiation", "Marketing", "Market research"], "sales"),
 }
@@ -1127,10 +1196,11 @@ _CATEGORY_FAMILY = {
     "Databases": "database", "Data base management system software": "database",
     "Data base user interface and query software": "database", "Data base reporting software": "database",
     "Object oriented data base management software": "database",
-    "Cloud and DevOps": "cloud_devops", "Operating systems": "cloud_devops", "Networking": "cloud_devops",
-    "IT support": "cloud_devops", "Operating system software": "cloud_devops",
-    "Network monitoring software": "cloud_devops", "Configuration management software": "cloud_devops",
-    "Backup or archival software": "cloud_devops", "Application server software": "cloud_devops",
+    "Cloud and DevOps": "cloud_devops", "Operating systems": "it_ops", "Networking": "it_ops",
+    "IT support": "it_ops", "Operating system software": "it_ops", "Helpdesk or call center software": "it_ops",
+    "Network monitoring software": "it_ops", "Configuration management software": "cloud_devops",
+    "Backup or archival software": "it_ops", "Application server software": "cloud_devops",
+    "Internet directory services software": "it_ops", "Network operating system enhancement software": "it_ops",
     "Clustering software": "cloud_devops", "Cloud-based management software": "cloud_devops",
     "Data science and AI": "data_ml", "Data engineering": "data_ml", "Business intelligence": "data_ml",
     "Analytical or scientific software": "data_ml", "Business intelligence and data analysis software": "data_ml",
@@ -1185,7 +1255,9 @@ _BROAD_LAST = {"development", "engineering", "infrastructure", "computing", "sci
 
 
 _BROAD = {"DevOps", "CI/CD", "Cloud computing", "Site reliability engineering", "Infrastructure as code",
-          "High availability", "Big data", "Data science", "Artificial intelligence", "Information technology"}
+          "Big data", "Data science", "Artificial intelligence", "Information technology", "Disaster recovery",
+          "Backup and recovery", "Technical support", "Help desk", "System administration", "Troubleshooting",
+          "Customer service", "Customer support"}
 
 
 def is_broad(skill: str) -> bool:
@@ -1211,7 +1283,7 @@ def skill_phrase(skill: str, taxonomy: Taxonomy | None = None, lang: str = "en")
         zh = _chinese_name(skill, tax)
         if zh:
             return zh, family
-    if is_broad(skill) and not skill.isupper() and skill not in _BROAD:
+    if is_broad(skill) and skill[1:2].islower():  # "Disaster recovery" -> "disaster recovery"; "DevOps" stays
         return skill[0].lower() + skill[1:], family
     return skill, family
 
@@ -1241,7 +1313,7 @@ _RESULT_ZH = "说明结果（最好有数据）以及收获"
 
 THEMES: list[Theme] = [
     Theme("mentor", LEAD, ("mentor", "coach", "lead a team", "lead the team", "leading a team", "team lead", "manage a team",
-                           "manage the team", "manage staff", "supervis", "train staff", "train new", "onboard new",
+                           "manage the team", "manage staff", "supervise", "supervising", "train staff", "train new", "onboard new",
                            "指导", "带领", "培养", "带教", "团队管理"),
           "This role includes: “{resp}”. Tell me about a time you helped someone on your team grow. What was the situation, what did you do, and what changed for them?",
           "该岗位职责包括：“{resp}”。讲一次你帮助团队成员成长的经历：当时是什么情况？你做了什么？对方有什么变化？",
@@ -1262,7 +1334,7 @@ THEMES: list[Theme] = [
           "如果明天再发生一次，你会有什么不同的做法？",
           " How did you change the process or system so the whole team was better prepared?",
           "你如何改进流程或系统，让整个团队更有准备？"),
-    Theme("stakeholder", COM, ("stakeholder", "client", "customer", "business", "partner", "present", "report", "communicat", "explain",
+    Theme("stakeholder", COM, ("stakeholder", "client", "customer", "business", "partner", "present", "report", "communicat", "explain", "vendor", "department heads", "cooperation",
                                "non-technical",
                                "客户", "沟通", "汇报", "协调", "业务", "需求"),
           "This role includes: “{resp}”. Tell me about a time you had to explain something complex to, or agree a decision with, people outside your team. How did you go about it?",

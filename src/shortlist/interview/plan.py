@@ -206,10 +206,17 @@ class _Draft:
         self.q, self.priority = q, priority
 
 
-def _pick_topic(family: str, want: int, used: set[str], prefer_high: bool) -> pt.Topic:
+def _pick_topic(family: str, want: int, used: set[str], prefer_high: bool, spread: int = 1) -> pt.Topic:
+    """The unused topic nearest the wanted level: the skill's family first, then the generic one.
+
+    A family whose free topics are all more than ``spread`` levels away gives way to the generic
+    family, so a gap is never probed with a design-at-scale question only because the easier
+    topics went to other skills.
+    """
     pools = [pt.FAMILIES.get(family, []), pt.FAMILIES["generic"]]
-    for pool in pools:
-        free = [(i, t) for i, t in enumerate(pool) if t.key not in used]
+    for n, pool in enumerate(pools):
+        free = [(i, t) for i, t in enumerate(pool) if t.key not in used
+                and (n == len(pools) - 1 or abs(t.level - want) <= spread)]
         if free:
             return min(free, key=lambda it: (abs(it[1].level - want), -it[1].level if prefer_high else it[1].level,
                                              it[0]))[1]
@@ -231,7 +238,7 @@ def _skill_question(req: Requirement, v: Verdict, fc: RequirementForecast, profi
         want = max(1, min(level - 2, 2))
     else:
         want = max(1, min(level - 1, 3))
-    topic = _pick_topic(family, want, used, prefer_high=senior or deeper)
+    topic = _pick_topic(family, want, used, prefer_high=senior or deeper, spread=2 if verify else 1)
     used.add(topic.key)
     ask = topic.text(lang, skill=skill)
     rubric = topic.rubric(lang, skill=skill)
