@@ -138,50 +138,34 @@ def parse(
 
 
 @app.command()
-def demo() -> None:
-    """Run the main job on the examples the project ships."""
-    resumes = EXAMPLES / "resumes"
-    if not resumes.is_dir():
-        raise typer.BadParameter(f"examples not found at {resumes}; run from a source checkout")
-    records, summary = run_parse([resumes], workers=0, redact=False, use_cache=False)
+def demo(
+    out_dir: Annotated[Path, typer.Option(help="Where the HTML reports go.")] = Path("out"),
+) -> None:
+    """Run the main job on the shipped examples: parse every resume, rank them for each job, write reports."""
+    from shortlist.cli_rank import parse_profiles, ranking_table
+    from shortlist.match.rank import HybridRanker
+    from shortlist.match.report import to_html
+    from shortlist.profile.job import parse_job_path
+
+    resumes, jobs = EXAMPLES / "resumes", EXAMPLES / "jobs"
+    if not resumes.is_dir() or not jobs.is_dir():
+        raise typer.BadParameter(f"examples not found under {EXAMPLES}; run from a source checkout")
+    records, summary = run_parse([resumes], workers=0, redact=False, use_cache=True)
     out.print(_profile_table(records))
     _print_summary(summary)
-
-
-def _workspace():
-    from shortlist.settings import load_settings
-    from shortlist.store.db import Database, default_url
-    from shortlist.store.workspace import Workspace
-
-    st = load_settings()
-    db = Database(st["database_url"] or default_url(st["data_dir"])).open()
-    return Workspace(db, st["data_dir"], max_file_mb=st["max_file_mb"]), st
-
-
-user_app = typer.Typer(help="Workspace users.", no_args_is_help=True)
-app.add_typer(user_app, name="user")
-
-
-@user_app.command("add")
-def user_add(
-    email: Annotated[str, typer.Argument(help="Login email.")],
-    role: Annotated[str, typer.Option(help="admin, recruiter or hiring_manager.")] = "admin",
-    name: Annotated[str, typer.Option(help="Display name.")] = "",
-    password: Annotated[Optional[str], typer.Option(help="Omit to be prompted (not echoed).")] = None,
-) -> None:
-    """Create a user (the first one should be an admin)."""
-    from shortlist.store.auth import add_user
-
-    if password is None:
-        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
-    ws, _ = _workspace()
-    try:
-        with ws.db.session() as s:
-            add_user(s, email, password, role, name)
-    except ValueError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from None
-    err.print(f"created {role} {email}")
+    profiles, _ = parse_profiles([resumes], workers=0, use_cache=True)  # from the cache just filled
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for job_file in sorted(jobs.iterdir()):
+        job = parse_job_path(job_file)
+        job.source = str(job_file)
+        ranked = HybridRanker().rank(job, profiles)
+        out.print(ranking_table(job, ranked))
+        report = out_dir / f"{job_file.stem}.html"
+        report.write_text(to_html(job, ranked), encoding="utf-8")
+        err.print(f"report: {report}")
+    err.print("Next: [bold]shortlist interview plan examples/jobs/senior_backend_engineer.md "
+              "examples/resumes/daniel_okafor_backend.pdf[/bold], or the web workspace: "
+              "[bold]shortlist user add you@example.com --role admin && shortlist serve[/bold]")
 
 
 @app.command()
