@@ -14,7 +14,7 @@ import sys
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -38,8 +38,8 @@ class PeriodOpt(str, Enum):
     quarter = "quarter"
 
 
-ChartOpt = Annotated[Optional[Path], typer.Option("--chart", help="Write a chart: .svg or .png.")]
-TableOpt = Annotated[Optional[Path], typer.Option("--table", help="Write the table behind the output as CSV.")]
+ChartOpt = Annotated[Path | None, typer.Option("--chart", help="Write a chart: .svg or .png.")]
+TableOpt = Annotated[Path | None, typer.Option("--table", help="Write the table behind the output as CSV.")]
 FormatOpt = Annotated[OutFmt, typer.Option("--format", "-f", help="Output format.")]
 
 
@@ -71,6 +71,15 @@ def _pct(x: float | None) -> str:
     return "" if x is None else f"{100 * x:.1f}%"
 
 
+def _database():
+    """The workspace database the settings name (the funnel only reads it)."""
+    from shortlist.settings import load_settings
+    from shortlist.store.db import Database, default_url
+
+    st = load_settings()
+    return Database(st["database_url"] or default_url(st["data_dir"])).open()
+
+
 def _fail(e: Exception) -> None:
     err.print(f"[red]error[/red]: {e}")
     raise typer.Exit(2)
@@ -83,15 +92,23 @@ def trends_cmd(
     top: Annotated[int, typer.Option(help="Rising and falling skills to show.")] = 10,
     min_postings: Annotated[int, typer.Option(help="Only test skills named in at least this many postings.")] = 20,
     min_period_postings: Annotated[int, typer.Option(help="Leave out periods with fewer postings.")] = 5,
-    date_column: Annotated[Optional[str], typer.Option(help="Date column (default: date/createdAt/posted_at).")] = None,
-    text_column: Annotated[Optional[str], typer.Option(help="Text column (default: text/content/body).")] = None,
+    date_column: Annotated[str | None, typer.Option(help="Date column (default: date/createdAt/posted_at).")] = None,
+    text_column: Annotated[str | None, typer.Option(help="Text column (default: text/content/body).")] = None,
     pairs: Annotated[int, typer.Option(help="Also list this many co-occurring skill pairs.")] = 0,
     chart: ChartOpt = None,
     table: TableOpt = None,
     format: FormatOpt = OutFmt.table,
 ) -> None:
     """Rising and falling skills in dated job postings, with a trend test over every period."""
-    from shortlist.analytics import cooccurrence, falling, load_postings, rising, skill_demand, trends, trends_csv
+    from shortlist.analytics import (
+        cooccurrence,
+        falling,
+        load_postings,
+        rising,
+        skill_demand,
+        trends,
+        trends_csv,
+    )
 
     try:
         items = load_postings(postings, date_column, text_column)
@@ -119,8 +136,9 @@ def trends_cmd(
               f"postings tested); {len(found)} skills with {min_postings}+ mentions tested")
     for name, rows in (("Rising", up), ("Falling", down)):
         t = Table(title=f"{name} skills (Mann-Kendall and Cochran-Armitage, BH-adjusted)")
-        for col in ("skill", "postings", "first share", "last share", "change", "slope / yr", "tau", "q"):
-            t.add_column(col, justify="left" if col == "skill" else "right")
+        t.add_column("skill", no_wrap=True, min_width=max((len(r.skill) for r in rows), default=5))
+        for col in ("postings", "first share", "last share", "change", "slope / yr", "tau", "q"):
+            t.add_column(col, justify="right")
         for r in rows:
             change = "" if r.relative_change is None else f"{100 * r.relative_change:+.0f}%"
             t.add_row(r.skill, str(r.support), _pct(r.first_share), _pct(r.last_share), change,
@@ -139,7 +157,7 @@ def trends_cmd(
 def supply_cmd(
     job: Annotated[Path, typer.Argument(help="Job description file (text, Markdown, PDF, DOCX, HTML).")],
     resumes: Annotated[list[Path], typer.Argument(help="Resume files or folders (searched recursively).")],
-    more_jobs: Annotated[Optional[list[Path]], typer.Option("--also-job", help="More jobs to aggregate over "
+    more_jobs: Annotated[list[Path] | None, typer.Option("--also-job", help="More jobs to aggregate over "
                                                                                "(repeatable).")] = None,
     ranker: Annotated[bool, typer.Option(help="Use the hybrid ranker's verdicts (all requirement kinds; "
                                                     "computes embeddings).")] = False,
@@ -193,26 +211,28 @@ def supply_cmd(
 
 @analytics_app.command("funnel")
 def funnel_cmd(
-    job: Annotated[Optional[int], typer.Option("--job", help="Only this job id.")] = None,
-    period: Annotated[Optional[PeriodOpt], typer.Option(help="Also one funnel per cohort month/quarter.")] = None,
-    since: Annotated[Optional[str], typer.Option(help="Applied on or after this date (YYYY-MM-DD).")] = None,
-    until: Annotated[Optional[str], typer.Option(help="Applied before this date (YYYY-MM-DD).")] = None,
+    job: Annotated[int | None, typer.Option("--job", help="Only this job id.")] = None,
+    period: Annotated[PeriodOpt | None, typer.Option(help="Also one funnel per cohort month/quarter.")] = None,
+    since: Annotated[str | None, typer.Option(help="Applied on or after this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Applied before this date (YYYY-MM-DD).")] = None,
     chart: ChartOpt = None,
     table: TableOpt = None,
     format: FormatOpt = OutFmt.table,
 ) -> None:
     """Hiring funnel from the workspace's recorded decisions: counts, conversion, median days per stage."""
     from shortlist.analytics import funnel
-    from shortlist.cli import _workspace
 
     try:
         lo = date.fromisoformat(since) if since else None
         hi = date.fromisoformat(until) if until else None
     except ValueError as e:
         raise typer.BadParameter(str(e)) from None
-    ws, _ = _workspace()
-    with ws.db.session() as s:
-        report = funnel(s, job_id=job, since=lo, until=hi, period=period.value if period else None)
+    db = _database()
+    try:
+        with db.session() as s:
+            report = funnel(s, job_id=job, since=lo, until=hi, period=period.value if period else None)
+    finally:
+        db.close()
     _write_table(table, report.to_csv())
     if chart is not None:
         from shortlist.analytics.charts import funnel_chart

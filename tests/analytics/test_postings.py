@@ -3,8 +3,8 @@ from datetime import date
 
 import pytest
 
-from shortlist.store.models import Job as JobRow
 from shortlist.analytics.postings import load_postings, parse_date, postings_from_workspace
+from shortlist.store.models import Job as JobRow
 
 ROWS = [
     ("2024-01-05", "Backend engineer: Python and PostgreSQL required, Docker a plus."),

@@ -16,7 +16,13 @@ from shortlist.analytics.demand import (
 )
 from shortlist.analytics.funnel import Funnel, FunnelReport, StageRow, funnel
 from shortlist.analytics.postings import Posting, load_postings, postings_from_texts, postings_from_workspace
-from shortlist.analytics.supply import RequirementSupply, SkillSupply, SupplyDemand, SurplusSkill, supply_demand
+from shortlist.analytics.supply import (
+    RequirementSupply,
+    SkillSupply,
+    SupplyDemand,
+    SurplusSkill,
+    supply_demand,
+)
 
 __all__ = [
     "DemandTable", "Funnel", "FunnelReport", "Pair", "Posting", "RequirementSupply", "SkillSeries", "SkillSupply",

@@ -160,9 +160,12 @@ def supply_demand(jobs: Sequence[Job], profiles: Sequence[Profile], method: Meth
     skills = [SkillSupply(skill=s, jobs_asking=asking[s], jobs_requiring=requiring[s], met=v.count(2),
                           partial=v.count(1), pool=pool) for s, v in best.items()]
     skills.sort(key=lambda s: (s.share_met, -s.jobs_requiring, s.skill))
+    from shortlist.match.skillmatch import default_taxonomy
+
+    canonical = default_taxonomy().canonical
     held: Counter[str] = Counter()
     for p in profiles:
-        held.update(set(p.skill_names()))
+        held.update({canonical(n) or n for n in p.skill_names()})
     limit = rare_share * len(jobs)
     surplus = [SurplusSkill(skill=s, candidates=n, share_pool=n / pool if pool else 0.0, jobs_asking=asking[s])
                for s, n in held.items() if asking[s] <= limit]
