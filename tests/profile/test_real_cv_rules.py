@@ -51,3 +51,38 @@ def test_more_heading_names():
     assert heading_name("Personal Summary") == "summary"
     assert heading_name("Summary of Skills") == "skills"
     assert heading_name("Professional Affiliations") == "activities"
+
+
+def test_place_after_employer_is_location_and_marks_the_employer():
+    from shortlist.profile.work import split_header
+
+    assert split_header(["GLOBEX, New York, NY"]) == ("GLOBEX", None, "New York, NY")
+    assert split_header(["Team Lead, QA", "Initech Systems, Canada"]) == ("Initech Systems", "Team Lead", "Canada")
+    assert split_header(["Senior Engineer, Pune, India"]) == (None, "Senior Engineer", "Pune, India")
+
+
+def test_legal_suffix_after_a_comma_stays_with_the_employer():
+    from shortlist.profile.work import split_header
+
+    assert split_header(["Hooli, Inc., Austin, TX", "Sales Director"]) == ("Hooli, Inc.", "Sales Director", "Austin, TX")
+
+
+def test_client_line_between_header_and_dates_is_skipped():
+    text = (
+        "Asha Rao\nasha@example.org\n\nEXPERIENCE\n\nProject Lead, QA\nUmbrella Systems, Canada\n"
+        "Client: Wayne Retail\nSeptember 2008 - September 2011\n- Led testing of the billing suite\n"
+    )
+    p = parse_text(text)
+    assert len(p.work) == 1
+    w = p.work[0]
+    assert (w.employer, w.title, w.location) == ("Umbrella Systems", "Project Lead", "Canada")
+
+
+def test_title_under_a_line_describing_the_employer():
+    text = (
+        "Dana Holt\ndana@example.org\n\nPROFESSIONAL EXPERIENCE\n\nVANDELAY INDUSTRIES, Boston, MA\n2000 to Present\n"
+        "Importer of latex goods serving clients in twelve countries and three continents.\n"
+        "Vice President of Sales\n- Grew revenue by 40% in three years\n"
+    )
+    w = parse_text(text).work[0]
+    assert (w.employer, w.title) == ("VANDELAY INDUSTRIES", "Vice President of Sales")

@@ -60,17 +60,29 @@ def is_flat(text: str) -> bool:
 
 
 # Text that went through a naive ``str(bytes)`` keeps multi-byte characters as literal
-# escapes ("\\xe2\\x80\\xa2" for a bullet). The 3- and 4-byte ones are bullets, dashes,
-# quotes and symbols: blanked in the parse view (same length) they separate fields like the
-# characters they stand for; 2-byte ones (accented letters) stay, as they sit inside words.
-_BYTE_ESCAPES = re.compile(r"(?:\\x(?:e[0-9a-f]|f[0-4])(?:\\x[89ab][0-9a-f]){2,3})+", re.IGNORECASE)
+# escapes ("\\xe2\\x80\\xa2" for a bullet). In the parse view each 3- or 4-byte escape
+# becomes blanks followed by the character it stands for (private-use symbol-font bullets
+# become "•"), so bullets still open bullet lines and dashes still join date ranges; the
+# offsets do not move. 2-byte escapes (accented letters) stay: they sit inside words.
+_BYTE_ESCAPES = re.compile(r"\\x(?:e[0-9a-f]|f[0-4])(?:\\x[89ab][0-9a-f]){2,3}", re.IGNORECASE)
+
+
+def _unescape(m: re.Match) -> str:
+    raw = m.group(0)
+    try:
+        ch = bytes.fromhex(raw.replace("\\x", "")).decode("utf-8")
+    except (ValueError, UnicodeDecodeError):
+        return raw
+    if len(ch) != 1 or not ch.isprintable() or "\ue000" <= ch <= "\uf8ff":
+        ch = "•"
+    return " " * (len(raw) - 1) + ch
 
 
 def blank_byte_escapes(text: str) -> str:
-    """``text`` with literal escaped multi-byte symbols turned into blanks (offsets kept)."""
+    """``text`` with literal escaped multi-byte symbols replaced in place (offsets kept)."""
     if "\\x" not in text:
         return text
-    return _BYTE_ESCAPES.sub(lambda m: " " * len(m.group(0)), text)
+    return _BYTE_ESCAPES.sub(_unescape, text)
 
 
 def split_lines(text: str) -> list[Line]:

@@ -48,7 +48,8 @@ _CN_CITIES = frozenset(
 )
 _BULLET = re.compile(r"^\s*(?:[•·●■◆▪‣\-*–✓✔➢►>○◦]|\d{1,2}[.、)]|[（(]?\d{1,2}[)）])\s*")
 _SPLIT = re.compile(r"\s*(?:\||｜|\t|\s{2,}|\s[-–—]+\s|\s[-–—]+$|，|/\s|\s@\s|\(|\)|（|）)\s*")
-_COMMA = re.compile(r"\s*,\s+")
+# "Acme, Inc." keeps its legal suffix: no split before one.
+_COMMA = re.compile(r"\s*,\s+(?!(?i:inc|ltd|llc|llp|plc|corp|co|gmbh|pvt|limited|l\.l\.c)\b\.?)")
 _AT = re.compile(r"^(.{2,80}?)\s+(?:at|@)\s+(.{2,80})$", re.IGNORECASE)
 _DESC_START = re.compile(
     r"^(?:responsibilit|roles?(?:\s*(?:and|&)\s*responsibilit\w*)?\s*[:：]|project\s*(?:name|title|description|details"
@@ -72,7 +73,22 @@ _IGNORED_LABEL = re.compile(
 # when a PDF kept only one blank ("某某科技有限公司 Java开发工程师").
 _CJK_ORG_END = re.compile(r"(?:(?<=公司)|(?<=集团)|(?<=银行)|(?<=大学)|(?<=学院)|(?<=医院)|(?<=研究院)|(?<=研究所)"
                           r"|(?<=事务所)|(?<=中心)|(?<=工作室)|(?<=厂))[ \t\u3000]+")
+# "Acme Corp, Pune, India", "Globex, New York, NY", "Initech, Canada": the place written
+# after an employer, taken off before the rest is split on commas.
+_COUNTRIES = (
+    r"india|usa|u\.s\.a\.?|us|uk|u\.k\.|united states|united kingdom|canada|australia|new zealand|singapore"
+    r"|germany|france|netherlands|ireland|uae|dubai|china|japan|malaysia|philippines|south africa|kenya"
+    r"|nigeria|pakistan|sri lanka|bangladesh|nepal|qatar|saudi arabia|oman|kuwait|bahrain|italy|spain|norway"
+    r"|sweden|denmark|switzerland|belgium|poland|brazil|mexico"
+)
+_TRAIL_LOC = re.compile(
+    rf",\s*(?:(?:[A-Z][A-Za-z.'\-]+ ?){{1,3}},\s*(?:[A-Z]{{2}}|(?i:{_COUNTRIES}))|(?i:{_COUNTRIES}))\.?$"
+)
 _MAX_HEADER = 90
+_MAX_ABOVE = 2  # header lines looked for above a date line ("Title" / "Company" / "City, ST")
+# A labelled line naming the client or project of a consulting job: part of the entry, not
+# its header; skipped when looking for the header above the dates.
+_ASIDE = re.compile(r"^(?:(?:end\s+)?clients?|customers?|projects?(?:\s+name)?|account)\s*[:：-]\s*\S", re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -82,6 +98,11 @@ def is_title_like(s: str) -> bool:
 
 
 _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$|^page \d+(?: of \d+)?$", re.IGNORECASE)
+
+
+def _is_title_line(s: str) -> bool:
+    """A short line that is a job title on its own ("Vice President, Sales")."""
+    return len(s) <= 60 and _is_header_line(s) and not s.endswith(".") and _kind(s.split(",")[0]) == "title"
 
 
 def _is_header_line(s: str) -> bool:
@@ -139,6 +160,13 @@ def _read_header(pieces: list[str]) -> _Header:
             x = x.strip(" -–—,:|")
             if not x:
                 continue
+            tm = _TRAIL_LOC.search(x)
+            if tm and tm.start() > 0 and _kind(x) != "location":
+                head = [y for y in _COMMA.split(x[:tm.start()]) if y]
+                if len(head) == 1 and _kind(head[0]) != "title":
+                    head = ["\x00company:" + head[0]]  # an organisation is written with its place
+                flat += head + ["\x00location:" + x[tm.start():].strip(" ,")]
+                continue
             # "Pune, Maharashtra" is one location; "Engineer, Acme Inc" is two pieces.
             flat += [x] if _kind(x) == "location" else [y for y in _COMMA.split(x) if y]
     employer = title = location = None
@@ -160,6 +188,9 @@ def _read_header(pieces: list[str]) -> _Header:
         rest.append(piece)
     for piece in rest:
         piece = piece.strip(" -–—,:|·•")
+        if piece.startswith("\x00location:"):
+            location = location or piece[len("\x00location:"):]
+            continue
         if piece.startswith("\x00company:"):
             employer = employer or piece[len("\x00company:"):].strip(" -–—,")
             continue
@@ -220,10 +251,16 @@ def parse_work(
         h = i
         own = _read_header([rests[idx]] if rests[idx] else [])
         if not (own.employer and own.title and own.sure_title):
-            while h - 1 > prev_anchor and i - (h - 1) <= 2 and _is_header_line(body[h - 1].text):
-                if idx > 0 and body[h - 1].text.endswith((".", "。")):
+            taken = 0
+            while h - 1 > prev_anchor and taken < _MAX_ABOVE:
+                above = body[h - 1].text
+                if _ASIDE.match(above):  # "Client: BC Hydro" between the header and its dates
+                    h -= 1
+                    continue
+                if not _is_header_line(above) or (idx > 0 and above.endswith((".", "。"))):
                     break
                 h -= 1
+                taken += _kind(above) != "location"  # "San Mateo, CA" under a title does not count
         heads.append(h)
         prev_anchor = i
     items: list[WorkItem] = []
@@ -232,11 +269,19 @@ def parse_work(
         stop = heads[idx + 1] if idx + 1 < len(anchors) else len(body)
         date_line = body[i]
         # The date line's own text first: when it names both, lines above only add what it lacks.
-        pieces: list[str] = ([rests[idx]] if rests[idx] else []) + [body[k].text for k in range(head, i)]
+        pieces: list[str] = ([rests[idx]] if rests[idx] else []) + [
+            body[k].text for k in range(head, i) if not _ASIDE.match(body[k].text)
+        ]
         after = i + 1
         while not _has_two(pieces) and after < stop and after - i <= 2 and _is_header_line(body[after].text):
             pieces.append(body[after].text)
             after += 1
+        if (after == i + 1 and after + 1 < stop and not _read_header(pieces).title
+                and _is_title_line(body[after + 1].text) and not _is_header_line(body[after].text)):
+            # "Acme Corp, Boston, MA / 2000 to Present / One sentence about Acme. / Vice President":
+            # the title sits under a line describing the employer.
+            pieces.append(body[after + 1].text)
+            after += 2
         employer, title, location = split_header(pieces)
         bullets = [_BULLET.sub("", body[k].text).strip() for k in range(after, stop)]
         bullets = [b for b in bullets if b]
