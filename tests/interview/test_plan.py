@@ -244,3 +244,11 @@ def test_plan_round_trips_as_json_and_renders_chinese():
     md, page = to_markdown(plan), to_html(plan)
     assert "面试指南" in md and "评分（0-5）" in md
     assert '<html lang="zh-CN">' in page and "基于简历的预测" in page
+
+
+def test_software_products_get_tool_questions_not_domain_procedures():
+    # a clinical or accounting procedure template must not be applied to an application
+    assert family_of("Epic Systems") == "tool" and family_of("Microsoft Outlook") == "tool"
+    assert family_of("Git") == "tool"
+    assert skill_phrase("Nursing")[1] == "generic" and skill_phrase("Disaster recovery")[0] == "disaster recovery"
+    assert family_of("Active Directory") == "it_ops" and family_of("Networking") == "it_ops"
