@@ -181,3 +181,26 @@ def test_interview_flow_over_the_api(client):
     assert card["recommendation_label"] in {"Strong hire", "Hire", "No hire", "Strong no hire"}
     final = client.get(f"/api/jobs/{jid}/final", headers=h).json()
     assert final["candidates"][0]["id"] == cid
+
+
+def test_analytics_endpoints_and_dashboard(client):
+    jid = _job(client)
+    h = client.h["recruiter"]
+    client.post(f"/api/jobs/{jid}/resumes", files=[("files", ("p.txt", STRONG.encode(), "text/plain")),
+                                                  ("files", ("t.txt", WEAK.encode(), "text/plain"))], headers=h)
+    client.ws.process_queue()
+    tid = [c for c in client.get(f"/api/jobs/{jid}/candidates", headers=h).json() if c["name"] == "Tom Becker"][0]["id"]
+    client.get(f"/api/jobs/{jid}/shortlist", headers=h)
+    client.post(f"/api/candidates/{tid}/decisions", json={"decision": "reject", "reason": "no backend work"}, headers=h)
+    f = client.get(f"/api/analytics/funnel?job_id={jid}", headers=h).json()
+    assert f["overall"]["candidates"] == 2 and f["overall"]["rejected"] == 1
+    svg = client.get(f"/api/analytics/funnel?job_id={jid}&format=svg", headers=h)
+    assert svg.status_code == 200 and svg.headers["content-type"].startswith("image/svg") and b"<svg" in svg.content
+    csv_text = client.get(f"/api/analytics/supply?job_id={jid}&format=csv", headers=h).text
+    assert "Python" in csv_text or "PostgreSQL" in csv_text
+    assert client.get("/api/analytics/trends?format=png", headers=h).content[:4] == b"\x89PNG"
+    audit = client.get(f"/api/audit?job_id={jid}", headers=h)
+    assert audit.status_code == 200  # every candidate is "unknown" here, but the report still renders
+    client.post("/api/login", json={"email": "recruiter@example.com", "password": "password123"})
+    page = client.get(f"/analytics?job_id={jid}")
+    assert page.status_code == 200 and "Hiring funnel" in page.text and "http://" not in page.text

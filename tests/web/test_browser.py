@@ -140,4 +140,14 @@ def test_recruiter_flow(server, browser):
     page.wait_for_selector("#recommendation")
     assert "final" in page.inner_text("#recommendation")
     page.screenshot(path=str(tmp / "interview.png"), full_page=True)
+
+    # the analytics dashboard: funnel, supply-demand and trend charts, each with its table
+    page.click("header >> text=Analytics")
+    page.wait_for_url("**/analytics")
+    for chart in ("#funnel-chart", "#supply-chart", "#trend-chart"):
+        page.wait_for_function(f"document.querySelector('{chart}').complete && "
+                               f"document.querySelector('{chart}').naturalWidth > 0")
+    assert page.locator("#funnel tbody tr").count() >= 2
+    assert page.locator("a >> text=Download the table (CSV)").count() == 3
+    page.screenshot(path=str(tmp / "dashboard.png"), full_page=True)
     page.close()

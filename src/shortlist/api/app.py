@@ -543,6 +543,68 @@ def create_app(database_url: str | None = None, data_dir: str | Path | None = No
         return {"job_id": job_id, "advice": "Advice only: a person makes every decision.",
                 "candidates": final_shortlist_for_job(ws, job_id)}
 
+    # -------------------------------------------------------- analytics
+    def _chart_or_table(result_json: dict, chart, table_csv: str, format: str) -> Response:
+        if format == "csv":
+            return Response(table_csv, media_type="text/csv; charset=utf-8",
+                            headers={"content-disposition": 'attachment; filename="table.csv"'})
+        if format in ("svg", "png"):
+            c = chart(format)
+            return Response(c.data, media_type=c.media_type)
+        return JSONResponse(result_json)
+
+    @app.get("/api/analytics/funnel", tags=["analytics"])
+    def analytics_funnel(user: Reader, job_id: int | None = None,
+                         format: Literal["json", "csv", "svg", "png"] = "json") -> Response:
+        from shortlist.analytics.charts import funnel_chart
+        from shortlist.analytics.funnel import funnel
+
+        with db.session() as s:
+            rep = funnel(s, job_id=job_id)
+        return _chart_or_table(json.loads(rep.model_dump_json()), lambda f: funnel_chart(rep.overall, fmt=f),
+                               rep.to_csv(), format)
+
+    @app.get("/api/analytics/supply", tags=["analytics"])
+    def analytics_supply(user: Reader, job_id: int | None = None,
+                         format: Literal["json", "csv", "svg", "png"] = "json") -> Response:
+        from shortlist.analytics.charts import gap_chart
+        from shortlist.analytics.supply import supply_demand
+        from shortlist.profile.model import Job as JobModel
+        from shortlist.profile.model import Profile
+
+        with db.session() as s:
+            jq = select(Job) if job_id is None else select(Job).where(Job.id == job_id)
+            jobs = [JobModel.model_validate(j.parsed) for j in s.scalars(jq)]
+            cq = select(Candidate).where(Candidate.status == "parsed")
+            if job_id is not None:
+                cq = cq.where(Candidate.job_id == job_id)
+            profiles = [Profile.model_validate(c.profile) for c in s.scalars(cq)]
+        if not jobs:
+            raise HTTPException(status.HTTP_404_NOT_FOUND, "no jobs to compare the pool with")
+        sd = supply_demand(jobs, profiles)
+        return _chart_or_table(json.loads(sd.model_dump_json()), lambda f: gap_chart(sd, fmt=f), sd.requirements_csv(), format)
+
+    @app.get("/api/analytics/trends", tags=["analytics"])
+    def analytics_trends(user: Reader, period: Literal["month", "quarter"] = "month", top: int = 8,
+                         format: Literal["json", "csv", "svg", "png"] = "json") -> Response:
+        from shortlist.analytics.charts import trend_chart
+        from shortlist.analytics.demand import falling, rising, skill_demand, trends, trends_csv
+        from shortlist.analytics.postings import postings_from_workspace
+
+        with db.session() as s:
+            posts = postings_from_workspace(s)
+        if not posts:
+            raise HTTPException(status.HTTP_404_NOT_FOUND, "no jobs in the workspace yet")
+        demand = skill_demand(posts, period=period)
+        tr = trends(demand, min_postings=2, min_period_postings=1)
+        up, down = rising(tr, top), falling(tr, top)
+        shown = [t.skill for t in up[:4] + down[:4]] or [x.skill for x in demand.skills[:top]]
+        return _chart_or_table({"periods": demand.periods, "rising": [json.loads(t.model_dump_json()) for t in up],
+                                "falling": [json.loads(t.model_dump_json()) for t in down],
+                                "postings": len(posts)},
+                               lambda f: trend_chart(demand, shown, fmt=f),
+                               demand.to_csv(shown) if format == "csv" else trends_csv(tr), format)
+
     @app.get("/api/events", tags=["audit"])
     def events(user: Admin, limit: int = 200) -> list[dict]:
         with db.session() as s:

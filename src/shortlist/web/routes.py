@@ -128,6 +128,33 @@ def register(app: FastAPI, user_from_request) -> None:
                         interview=iv, answers=answers, scorecard=card.card if card else None,
                         can_write=auth.allowed(user.role, "write"), can_comment=auth.allowed(user.role, "comment"))
 
+    @app.get("/analytics", response_class=HTMLResponse, include_in_schema=False)
+    def dashboard(request: Request, job_id: str | None = None):
+        from shortlist.analytics.funnel import funnel
+        from shortlist.analytics.postings import postings_from_workspace
+        from shortlist.analytics.supply import supply_demand
+        from shortlist.profile.model import Job as JobModel
+        from shortlist.profile.model import Profile
+
+        user = who(request)
+        if user is None:
+            return RedirectResponse("/login", status_code=303)
+        jid = int(job_id) if job_id and job_id.isdigit() else None
+        with db.session() as s:
+            jobs = s.scalars(select(Job).order_by(Job.id.desc())).all()
+            scoped = [j for j in jobs if jid is None or j.id == jid]
+            cq = select(Candidate).where(Candidate.status == "parsed")
+            if jid is not None:
+                cq = cq.where(Candidate.job_id == jid)
+            profiles = [Profile.model_validate(c.profile) for c in s.scalars(cq)]
+            fun = funnel(s, job_id=jid)
+            posts = len(postings_from_workspace(s))
+            supply = supply_demand([JobModel.model_validate(j.parsed) for j in scoped], profiles) if scoped else None
+            scarce = sorted((r for r in supply.requirements if r.required), key=lambda r: r.share_met)[:5] \
+                if supply else []
+            return page(request, "dashboard.html", user=user, jobs=jobs, job_id=jid, funnel=fun, supply=supply,
+                        scarce=scarce, postings=posts)
+
     @app.get("/settings", response_class=HTMLResponse, include_in_schema=False)
     def settings_page(request: Request):
         from shortlist.settings import SETTINGS, load_settings
