@@ -47,3 +47,22 @@ def test_plan_command_reports_an_unparseable_resume(tmp_path, monkeypatch):
     bad.write_bytes(b"%PDF-1.4 broken")
     res = CliRunner().invoke(app, ["interview", "plan", str(job), str(bad), "--no-cache"])
     assert res.exit_code == 1
+
+
+def test_plan_command_with_an_unreachable_llm_falls_back(tmp_path, monkeypatch):
+    import socket
+
+    monkeypatch.setenv("SHORTLIST_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("SHORTLIST_LLM_TIMEOUT_S", "2")
+    job, resume = tmp_path / "job.md", tmp_path / "alex.txt"
+    job.write_text(JOB_EN, encoding="utf-8")
+    resume.write_text(RESUME_EN, encoding="utf-8")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    res = CliRunner().invoke(app, ["interview", "plan", str(job), str(resume), "--format", "json", "--no-cache",
+                                   "--llm", f"http://127.0.0.1:{port}/v1", "--model", "m"])
+    assert res.exit_code == 0, res.output
+    plan = json.loads(res.stdout)
+    assert plan["generator"] == "patterns" and plan["questions"]
+    assert len(plan["notes"]) == 1 and plan["notes"][0].startswith("LLM unavailable")
