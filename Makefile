@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DATA ?= ../shared/datasets
 
-.PHONY: demo test install lint clean bench taxonomy bench-parse-speed bench-parse-fields bench-parse-zh \
+.PHONY: demo test install lint clean bench taxonomy model-card bench-parse-speed bench-parse-fields bench-parse-zh \
 	bench-skills bench-embed bench-rank-quality bench-rank-xlang bench-rank-scale bench-learn bench-load bench-answers
 
 $(BIN)/shortlist: pyproject.toml
@@ -62,6 +62,9 @@ bench-learn: install
 # Every benchmark, one after another (about an hour on 2 cores).
 bench: bench-parse-speed bench-parse-fields bench-parse-zh bench-skills bench-embed \
 	bench-rank-quality bench-rank-xlang bench-rank-scale bench-learn bench-load bench-answers
+
+model-card: install
+	$(BIN)/shortlist model-card
 
 taxonomy: install
 	$(BIN)/python -m shortlist.skills.build --data $(DATA)

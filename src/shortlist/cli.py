@@ -266,6 +266,18 @@ def audit(
         sys.stdout.write(text + "\n")
 
 
+@app.command("model-card")
+def model_card(
+    benchmarks: Annotated[Path, typer.Option(help="BENCHMARKS.md to take the measured figures from.")] = Path(
+        "BENCHMARKS.md"),
+    out_file: Annotated[Path, typer.Option("--out", "-o")] = Path("MODEL_CARD.md"),
+) -> None:
+    """Write the model card (what each model is, its data, measured accuracy, limits, intended use)."""
+    from shortlist.fairness.model_card import write
+
+    err.print(f"wrote {write(benchmarks, out_file)}")
+
+
 @app.command()
 def version() -> None:
     """Print the version."""
