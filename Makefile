@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DATA ?= ../shared/datasets
 
 .PHONY: demo test install lint clean bench taxonomy model-card bench-parse-speed bench-parse-fields bench-parse-zh \
-	bench-skills bench-embed bench-rank-quality bench-rank-xlang bench-rank-scale bench-learn bench-load bench-answers
+	bench-skills bench-embed bench-rank-quality bench-rank-xlang bench-rank-scale bench-learn bench-load bench-answers bench-consistency
 
 $(BIN)/shortlist: pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -50,6 +50,9 @@ bench-rank-xlang: install
 bench-rank-scale: install
 	$(BIN)/python benchmarks/rank_scale.py --data $(DATA)
 
+bench-consistency: install
+	$(BIN)/python benchmarks/fairness_consistency.py
+
 bench-answers: install
 	$(BIN)/python benchmarks/answer_grading.py --data $(DATA)
 
@@ -61,7 +64,7 @@ bench-learn: install
 
 # Every benchmark, one after another (about an hour on 2 cores).
 bench: bench-parse-speed bench-parse-fields bench-parse-zh bench-skills bench-embed \
-	bench-rank-quality bench-rank-xlang bench-rank-scale bench-learn bench-load bench-answers
+	bench-rank-quality bench-rank-xlang bench-rank-scale bench-learn bench-load bench-answers bench-consistency
 
 model-card: install
 	$(BIN)/shortlist model-card
