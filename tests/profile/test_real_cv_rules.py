@@ -86,3 +86,38 @@ def test_title_under_a_line_describing_the_employer():
     )
     w = parse_text(text).work[0]
     assert (w.employer, w.title) == ("VANDELAY INDUSTRIES", "Vice President of Sales")
+
+
+def test_degree_written_before_the_institution_on_one_line():
+    text = "Meera Iyer\nmeera@example.org\n\nEDUCATION\nB.E Anna University, Chennai (2008-2012)\nM.Tech. Visveswaraya Technological University\n"
+    edu = parse_text(text).education
+    assert [(e.degree, e.institution) for e in edu] == [
+        ("B.E", "Anna University"),
+        ("M.Tech.", "Visveswaraya Technological University"),
+    ]
+
+
+def test_more_degree_abbreviations_and_ms_office_is_not_a_degree():
+    from shortlist.profile.education import degree_level
+    from shortlist.profile.model import DegreeLevel
+
+    assert degree_level("Ed.D.") == DegreeLevel.DOCTORATE
+    assert degree_level("Psy.D.") == DegreeLevel.DOCTORATE
+    assert degree_level("Ed.S.") == DegreeLevel.MASTER
+    assert degree_level("B.S.Ed.") == DegreeLevel.BACHELOR
+    assert degree_level("BASc") == DegreeLevel.BACHELOR
+    assert degree_level("MS-Office") is None
+    assert degree_level("MS Excel, Word") is None
+    assert degree_level("MS in Computer Science") == DegreeLevel.MASTER
+
+
+def test_degrees_written_after_the_name():
+    p = parse_text("Todd Kern, MBA, PMP\nBangor, ME\ntodd@example.org\n")
+    assert [(e.degree, e.level.value) for e in p.education] == [("MBA", "master")]
+    assert p.text[p.education[0].evidence.start:p.education[0].evidence.end] == "MBA"
+    p = parse_text("Jody Fiorini, Ph.D.  Department of Counseling\n")
+    assert [e.degree for e in p.education] == ["Ph.D."]
+    # Already in the education section at that level: not repeated.
+    p = parse_text("Ann Marie Lee, MBA\n\nEDUCATION\nMaster of Business Administration, Harvard University, 2010\n")
+    assert [e.degree for e in p.education] == ["Master of Business Administration"]
+    assert parse_text("Ann Marie Lee, Manager\n").education == []

@@ -9,12 +9,12 @@ from shortlist.profile.spans import Line, evidence
 
 # Degree as written -> level. Order matters: longer / more specific forms first.
 _LEVELS: list[tuple[str, DegreeLevel]] = [
-    (r"ph\.?\s?d\.?|d\.?phil\.?|doctor(?:ate)?(?:\s+of\s+(?-i:[A-Z][a-z]+))?|博士(?:研究生)?", DegreeLevel.DOCTORATE),
+    (r"ph\.?\s?d\.?|d\.?phil\.?|ed\.\s?d\.?|EdD|psy\.\s?d\.?|PsyD|m\.\s?d\.|d\.\s?sc\.|doctor(?:ate)?(?:\s+of\s+(?-i:[A-Z][a-z]+))?|博士(?:研究生)?", DegreeLevel.DOCTORATE),
     (
         (
             r"m\.?\s?b\.?\s?a\.?|m\.?[\s-]?tech\.?|m\.?\s?sc\.?|m\.\s?s\.?(?:\s?w\.?)?|m\.\s?a\.?|m\.\s?e\.?|m\.?\s?eng\.?"
             r"|m\.?\s?com\.?|m\.?\s?c\.?\s?a\.?|m\.?\s?phil\.?|m\.\s?ed\.?|ll\.?\s?m\.?|pgdbm|pgdba|pgdm|p\.?g\.?\s?d\.?m?|post[- ]?graduat(?:e|ion)"
-            r"|MEd|masters?(?:'s)?(?:\s+of\s+(?-i:[A-Z][a-z]+(?:\s+(?!In\b)[A-Z][a-z]+)?)|\s+degree)?|MA|MS|ME|硕士(?:研究生)?|研究生|工学硕士|MBA"
+            r"|MEd|ed\.\s?s\.|m\.?\s?s\.?\s?ed\.|MASc|MFA|MPH|MPA|MSN|MSW|masters?(?:'s)?(?:\s+of\s+(?-i:[A-Z][a-z]+(?:\s+(?!In\b)[A-Z][a-z]+)?)|\s+degree)?|MA|MS|ME|硕士(?:研究生)?|研究生|工学硕士|MBA"
         ),
         DegreeLevel.MASTER,
     ),
@@ -22,7 +22,7 @@ _LEVELS: list[tuple[str, DegreeLevel]] = [
         (
             r"b\.?[\s-]?tech\.?|b\.?\s?sc\.?|b\.\s?s\.?|b\.\s?a\.?|b\.\s?e\.?|b\.?\s?eng\.?|b\.?\s?com\.?|b\.?\s?c\.?\s?a\.?"
             r"|b\.?\s?b\.?\s?a\.?|b\.\s?ed\.?|ll\.?\s?b\.?|b\.?\s?arch\.?|b\.?\s?pharm\.?|mbbs|bachelors?(?:'s)?(?:\s+of\s+(?-i:[A-Z][a-z]+"
-            r"(?:\s+(?!In\b)[A-Z][a-z]+)?)|\s+degree)?|graduat(?:e|ion)|BA|BS|BE|BEd|本科|学士|统招本科|全日制本科"
+            r"(?:\s+(?!In\b)[A-Z][a-z]+)?)|\s+degree)?|graduat(?:e|ion)|b\.?\s?s\.?\s?ed\.|BASc|BFA|BSN|BBA|BA|BS|BE|BEd|本科|学士|统招本科|全日制本科"
         ),
         DegreeLevel.BACHELOR,
     ),
@@ -35,13 +35,22 @@ _LEVELS: list[tuple[str, DegreeLevel]] = [
         DegreeLevel.HIGH_SCHOOL,
     ),
 ]
-_CASE_SENSITIVE = {"MA", "MS", "ME", "BA", "BS", "BE", "MBA", "BEd", "MEd", "BSc", "MSc"}
+_CASE_SENSITIVE = {
+    "MA", "MS", "ME", "BA", "BS", "BE", "MBA", "BEd", "MEd", "BSc", "MSc", "EdD", "PsyD", "MASc", "MFA", "MPH", "MPA",
+    "MSN", "MSW", "BASc", "BFA", "BSN", "BBA",
+}
 
 
 def _alt(pat: str) -> str:
     # Short all-caps abbreviations only count in upper case ("BE", not "be").
     parts = pat.split("|")
-    return "|".join(f"(?-i:{p})" if p in _CASE_SENSITIVE else p for p in parts)
+    return "|".join(f"(?-i:{p}){_NOT_SOFTWARE}" if p in _CASE_SENSITIVE else p for p in parts)
+
+
+# "MS Office", "MS-Excel": Microsoft, not a Master of Science.
+_NOT_SOFTWARE = (
+    r"(?![\s-]*(?i:office|word|excel|access|project|sql|dos|windows|visio|outlook|power\s?point|teams|dynamics|paint))"
+)
 
 
 DEGREE_RE = re.compile(
@@ -123,8 +132,14 @@ def parse_education(text: str, lines: list[Line], chinese: bool, guess_untitled:
         s = line.text
         dm = DEGREE_RE.search(s)
         im = INSTITUTION_RE.search(s)
+        inst = im.group(0) if im else None
         if dm and im and dm.start() >= im.start() and dm.end() <= im.end():
-            dm = None  # "Institute of Technology" holds no degree; "School of X" is the institution
+            lead = s[im.start():dm.start()].strip()
+            rest = s[dm.end():im.end()].strip(" .,")
+            if not lead and rest[:1].isupper() and INSTITUTION_RE.search(rest):
+                inst = INSTITUTION_RE.search(rest).group(0)  # "B.E Anna University": degree, then school
+            else:
+                dm = None  # "Institute of Technology" holds no degree; "School of X" is the institution
         last = entries[-1] if entries else None
         # "Electrical engineering" / "VSSUT University": an unrecognised line right above an
         # institution is that entry's degree (low confidence).
@@ -146,8 +161,8 @@ def parse_education(text: str, lines: list[Line], chinese: bool, guess_untitled:
             am = _AREA_EN.match(s, dm.end(), de) if de > dm.end() else None
             if am:
                 e["area"] = am.group(1).strip().rstrip(",.")
-        if im and not e.get("institution"):
-            e["institution"] = im.group(0).strip().rstrip(",")
+        if inst and not e.get("institution"):
+            e["institution"] = inst.strip().rstrip(",")
         lm = _AREA_LABEL.search(s)
         if lm and not e.get("area"):
             e["area"] = lm.group(1)
@@ -184,4 +199,36 @@ def parse_education(text: str, lines: list[Line], chinese: bool, guess_untitled:
                 confidence=round(0.5 + 0.15 * found, 2),
             )
         )
+    return out
+
+
+_POSTNOMINAL = re.compile(r"\s*,\s*([A-Za-z][A-Za-z.\s]{0,9}?\.?)(?=\s*(?:,|\(|\s{2}|\||$))")
+
+
+def postnominal_degrees(text: str, name_end: int, known: list[Education]) -> list[Education]:
+    """Degrees written after the name ("Jane Roe, MBA, PMP", "J. Doe, Ph.D."): the candidate
+    holds them even when the education section spells them out differently or is missing.
+    Only levels no education entry already has are added (low confidence, no institution)."""
+    line_end = text.find("\n", name_end)
+    tail_end = min(len(text), name_end + 80, line_end if line_end >= 0 else len(text))
+    pos = name_end
+    out: list[Education] = []
+    have = {e.level for e in known if e.level is not None}
+    while pos < tail_end:
+        m = _POSTNOMINAL.match(text, pos, tail_end)
+        if not m:
+            break
+        pos = m.end()
+        token = m.group(1).strip()
+        dm = DEGREE_RE.fullmatch(token)
+        if not dm:
+            if re.fullmatch(r"[A-Z]{2,5}", token):
+                continue  # "PMP", "CSM": a credential, not a degree; the list goes on
+            break
+        level = _level_of(dm)
+        if level in have:
+            continue
+        have.add(level)
+        ev = evidence(text, m.start(1), m.start(1) + len(token), 0.6)
+        out.append(Education(degree=token, level=level, evidence=ev, confidence=0.6))
     return out

@@ -17,7 +17,7 @@ from shortlist.profile.contact import (
     find_phone,
     find_zh_name,
 )
-from shortlist.profile.education import parse_education
+from shortlist.profile.education import parse_education, postnominal_degrees
 from shortlist.profile.experience import years_of_experience
 from shortlist.profile.lang import detect_language
 from shortlist.profile.model import Profile, Section, Val
@@ -86,6 +86,8 @@ def parse_document(doc: Document, today: date | None = None) -> Profile:
             work += parse_work(screened, _in(lines, sec), today)
         elif sec.name == "education":
             education += parse_education(screened, _in(lines, sec), chinese, guess_untitled=not flat)
+    if name is not None and name.evidence is not None and not chinese:
+        education += postnominal_degrees(screened, name.evidence.end, education)
     if not work and not any(s.name == "work" for s in sections):
         # No experience heading: take dated entries anywhere outside education.
         edu = [(s.start, s.end) for s in sections if s.name == "education"]
