@@ -118,3 +118,12 @@ def test_from_counts_matches_skill_demand():
     d = skill_demand(posts, "month")
     again = DemandTable.from_counts("month", d.periods, d.totals, {s.skill: s.counts for s in d.skills})
     assert again == d
+
+
+def test_window_cuts_periods_and_recounts_support():
+    d = skill_demand(planted_postings(months=24), "month")
+    w = d.window("2021-01", "2021-06")
+    assert w.periods == ["2021-01", "2021-02", "2021-03", "2021-04", "2021-05", "2021-06"] and w.totals == [20] * 6
+    assert w.series("Rust").counts == d.series("Rust").counts[12:18]
+    assert w.series("Rust").support == sum(d.series("Rust").counts[12:18])
+    assert d.window("2021-12").series("Perl") is None  # no mention left in the window

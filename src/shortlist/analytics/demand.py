@@ -85,6 +85,16 @@ class DemandTable(BaseModel):
     def to_csv(self, skills: Sequence[str] | None = None) -> str:
         return to_csv(["period", "postings", "skill", "count", "share"], self.rows(skills))
 
+    def window(self, start: str | None = None, end: str | None = None) -> DemandTable:
+        """The same table cut to periods ``start``..``end`` (inclusive), e.g. to test a recent trend."""
+        keep = [i for i, p in enumerate(self.periods) if (start is None or p >= start) and (end is None or p <= end)]
+        series = [SkillSeries(skill=s.skill, counts=[s.counts[i] for i in keep], support=sum(s.counts[i] for i in keep))
+                  for s in self.skills]
+        series = [s for s in series if s.support]
+        series.sort(key=lambda s: (-s.support, s.skill))
+        return DemandTable(period=self.period, periods=[self.periods[i] for i in keep],
+                           totals=[self.totals[i] for i in keep], skills=series)
+
     @classmethod
     def from_counts(cls, period: Period, periods: list[str], totals: list[int],
                     counts: dict[str, list[int]]) -> DemandTable:

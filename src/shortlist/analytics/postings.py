@@ -50,7 +50,7 @@ def parse_date(value: object) -> date:
     if len(s) == 7 and s[4] == "-":  # "YYYY-MM": a monthly export
         return date(int(s[:4]), int(s[5:7]), 1)
     try:
-        dt = datetime.fromisoformat(s.replace("Z", "+00:00"))
+        dt = datetime.fromisoformat(s)  # 3.11 reads a trailing Z
     except ValueError:
         return date.fromisoformat(s[:10])
     return (dt.astimezone(UTC) if dt.tzinfo else dt).date()
