@@ -65,3 +65,11 @@ def test_csv_rows(ranker_kw):
     parsed = list(csv.DictReader(io.StringIO(csv_text(ranked))))
     assert [r["rank"] for r in parsed] == ["1", "2", "3"]
     assert parsed[2]["needs_review"] == "True" and "must have Kubernetes" in parsed[1]["knocked_out"] + parsed[2]["knocked_out"]
+
+
+def test_csv_defuses_formulas_from_resume_text(ranker_kw):
+    ranked = _ranked(ranker_kw)
+    evil = ranked[0].model_copy(update={"name": "=HYPERLINK(\"x\",\"y\")"})
+    parsed = list(csv.DictReader(io.StringIO(csv_text([evil]))))
+    assert parsed[0]["name"] == "'=HYPERLINK(\"x\",\"y\")"
+    assert to_rows([evil])[0]["name"].startswith("=")  # rows stay raw; only the CSV text is defused

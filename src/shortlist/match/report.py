@@ -55,11 +55,22 @@ def to_json(ranked: Sequence[RankedCandidate]) -> list[dict[str, Any]]:
     return [json.loads(c.model_dump_json()) for c in ranked]
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet will not run: text starting like a formula gets a leading quote."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def csv_text(ranked: Sequence[RankedCandidate]) -> str:
+    """CSV of ``to_rows``; resume text is untrusted, so formula-like cells are defused."""
     import csv
     import io
 
-    rows = to_rows(ranked)
+    rows = [{k: _cell(v) for k, v in r.items()} for r in to_rows(ranked)]
     buf = io.StringIO()
     fields: list[str] = []
     for r in rows:
