@@ -3,8 +3,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from shortlist.match.context import JobContext
 from shortlist.match import index as index_module
+from shortlist.match.context import JobContext
 from shortlist.match.index import CandidateIndex
 from shortlist.match.parts import PART_NAMES, default_parts
 from shortlist.match.rank import HybridRanker, features, resolve_weights, score_all, search
