@@ -113,6 +113,7 @@ def main() -> None:
                     with lock:
                         other_errors += 1
 
+    load_before = os.getloadavg()[0]
     t_start = time.time()
     threads = [threading.Thread(target=client, args=(n,)) for n in range(args.clients)]
     for t in threads:
@@ -154,7 +155,8 @@ def main() -> None:
     ]
     md = (f"### Workspace load test (`make bench-load`)\n\n{machine()}. A `shortlist serve` process on "
           f"127.0.0.1 with SQLite (WAL) and one parsing worker; {args.clients} client threads, each "
-          f"uploading one resume then reading twice, for {args.seconds:.0f} s.\n\n" + "\n".join(rows) + "\n")
+          f"uploading one resume then reading twice, for {args.seconds:.0f} s. Load average before the run "
+          f"(other work on this shared machine): {load_before:.1f}.\n\n" + "\n".join(rows) + "\n")
     print(md)
     if not args.no_write:
         write_block("load_test", md)
