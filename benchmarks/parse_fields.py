@@ -74,7 +74,7 @@ LABELS = {
     "degree": "Degree (education[].degree)",
     "institution": "College Name (education[].institution)",
     "employer": "Companies worked at (work[].employer)",
-    "title": "Designation (work[].title)",
+    "title": "Designation (work[].title + headline)",
     "graduation_year": "Graduation Year (education[].end)",
     "skills": "Skills (Tech Tools + Job Specific Skills)",
 }
@@ -181,6 +181,9 @@ def predictions(profile: Profile, text: str) -> dict[str, list[Pred]]:
         year = year_of(edu.end)
         if year:
             add("graduation_year", year, None, entry)
+    headline = getattr(profile, "headline", None)
+    if headline is not None:
+        add("title", headline.value, _ev(headline.evidence))  # the title written under the name
     for job in profile.work:
         entry = _ev(job.evidence)
         add("employer", job.employer, None, entry)

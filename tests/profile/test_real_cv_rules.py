@@ -121,3 +121,18 @@ def test_degrees_written_after_the_name():
     p = parse_text("Ann Marie Lee, MBA\n\nEDUCATION\nMaster of Business Administration, Harvard University, 2010\n")
     assert [e.degree for e in p.education] == ["Master of Business Administration"]
     assert parse_text("Ann Marie Lee, Manager\n").education == []
+
+
+def test_headline_title_under_or_after_the_name():
+    p = parse_text("Meda Cronin\nAssociate Software Engineer\n\nPune, Maharashtra - meda@example.org\n")
+    assert p.headline is not None and p.headline.value == "Associate Software Engineer"
+    assert p.text[p.headline.evidence.start:p.headline.evidence.end] == p.headline.value
+    p = parse_text("Tam Shah\nJava Developer - Northwind Limited\n\nIndore\n")
+    assert p.headline.value == "Java Developer"
+    p = parse_text("Allen Neal King ESB Integration Developer - Globex Systems\n\nHyderabad\n")
+    assert p.name.value == "Allen Neal King" and p.headline.value == "ESB Integration Developer"
+
+
+def test_no_headline_without_a_title_word():
+    assert parse_text("John Smith\n12 Main Street\nSpringfield, IL\n").headline is None
+    assert parse_text("Jane Roe\njane@example.org\nData Analyst\n").headline is None

@@ -147,6 +147,7 @@ class Profile(BaseModel):
     location: Val[str] | None = None
     links: list[Link] = Field(default_factory=list)
     summary: Val[str] | None = None
+    headline: Val[str] | None = None  # the job title written under the name ("Data Analyst")
     education: list[Education] = Field(default_factory=list)
     work: list[WorkItem] = Field(default_factory=list)
     skills: list[Skill] = Field(default_factory=list)

@@ -27,7 +27,7 @@ from shortlist.profile.sections import detect_sections
 from shortlist.profile.sensitive import find_sensitive
 from shortlist.profile.skilllink import link_skills
 from shortlist.profile.spans import Line, blank_byte_escapes, evidence, is_flat, requote, split_lines
-from shortlist.profile.work import parse_work
+from shortlist.profile.work import find_headline, parse_work
 
 
 def _in(lines: list[Line], sec: Section, skip_heading: bool = True) -> list[Line]:
@@ -93,6 +93,11 @@ def parse_document(doc: Document, today: date | None = None) -> Profile:
         edu = [(s.start, s.end) for s in sections if s.name == "education"]
         rest = [ln for ln in lines if not any(a <= ln.start < b for a, b in edu)]
         work = parse_work(screened, rest, today, undated_ok=False)
+    headline = None
+    if name is not None and name.evidence is not None and not chinese:
+        hs = find_headline(screened, header_lines, name.evidence.end)
+        hev = evidence(screened, *hs, 0.7) if hs else None
+        headline = Val[str](value=hev.text, evidence=hev) if hev else None
     summary = _summary(screened, lines, sections)
     summary_span = (summary.evidence.start, summary.evidence.end) if summary and summary.evidence else None
     profile = Profile(
@@ -105,6 +110,7 @@ def parse_document(doc: Document, today: date | None = None) -> Profile:
         location=find_location(screened, header_lines),
         links=find_links(screened, {email.value} if email else set()),
         summary=summary,
+        headline=headline,
         education=education,
         work=work,
         skills=link_skills(screened, sections, work, today, summary_span=summary_span),

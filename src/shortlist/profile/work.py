@@ -342,3 +342,29 @@ def _rest_of(text: str, line: Line, rng: DateRange) -> str:
 def _has_two(pieces: list[str]) -> bool:
     h = _read_header(pieces)
     return h.employer is not None and h.title is not None
+
+
+_CONTACTISH = re.compile(r"@|https?://|www\.|\d{3}|email me|resume|curriculum|vitae|\bcv\b", re.IGNORECASE)
+
+
+def find_headline(text: str, lines: list[Line], name_end: int) -> tuple[int, int] | None:
+    """Span of the job title written right after the name: "Jane Roe / Data Analyst",
+    "Jane Roe / Java Developer - Infosys Limited", "Jane Roe Data Analyst - Infosys". Only the
+    rest of the name line or the next line is looked at, and only a piece with a title word counts."""
+    for ln in [ln for ln in lines if not ln.blank and ln.end > name_end][:2]:
+        start = max(ln.start, name_end)
+        chunk = text[start:ln.end]
+        body = chunk.strip(" ,-–—|:\t")
+        rest_of_name_line = start > ln.start
+        if not body:
+            continue
+        if len(body) > 80 or _CONTACTISH.search(body) or _BULLET.match(body) or _LOCATION.match(body):
+            if rest_of_name_line:
+                continue  # "Jane Roe | jane@x.org": the next line may still hold the title
+            return None
+        h = _read_header([body])
+        if not (h.title and h.sure_title):
+            return None
+        i = chunk.find(h.title)
+        return (start + i, start + i + len(h.title)) if i >= 0 else None
+    return None
