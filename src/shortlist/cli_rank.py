@@ -16,6 +16,7 @@ from rich.table import Table
 from shortlist.cli import _progress, app, err, out
 from shortlist.errors import ShortlistError
 from shortlist.match.model import KnockoutRule, RankedCandidate
+from shortlist.match.report import display_name
 from shortlist.profile.model import Job, Profile
 
 DEFAULT_HTML = Path("report.html")
@@ -71,8 +72,7 @@ def ranking_table(job: Job, ranked: list[RankedCandidate]) -> Table:
         missing = [v.label for v in c.verdicts if v.status == "missing" and v.required]
         shown = ", ".join(missing[:4]) + (f" +{len(missing) - 4}" if len(missing) > 4 else "")
         notes = [f"knocked out: {k}" for k in c.knocked_out] + (["needs review"] if c.needs_review else [])
-        name = c.name or "(blind)"
-        t.add_row(str(c.rank), f"{c.score:.1f}", name, f"{met}/{len(c.verdicts)}", shown,
+        t.add_row(str(c.rank), f"{c.score:.1f}", display_name(c), f"{met}/{len(c.verdicts)}", shown,
                   "[yellow]" + "; ".join(notes) + "[/yellow]" if notes else "")
     return t
 

@@ -73,3 +73,12 @@ def test_csv_defuses_formulas_from_resume_text(ranker_kw):
     parsed = list(csv.DictReader(io.StringIO(csv_text([evil]))))
     assert parsed[0]["name"] == "'=HYPERLINK(\"x\",\"y\")"
     assert to_rows([evil])[0]["name"].startswith("=")  # rows stay raw; only the CSV text is defused
+
+
+def test_display_name_says_why_there_is_no_name(ranker_kw):
+    from shortlist.match.report import display_name
+
+    c = _ranked(ranker_kw)[0]
+    assert display_name(c) == "Alice Strong"
+    assert display_name(c.model_copy(update={"name": None})) == "(alice.txt)"  # parser found no name
+    assert display_name(c.model_copy(update={"name": None, "source": None})) == "(blind)"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Sequence
+from pathlib import PurePath
 from typing import Any
 
 from shortlist.match.model import RankedCandidate
@@ -20,7 +21,10 @@ ADVICE_ZH = "分数仅供参考，用于帮助招聘人员安排阅读顺序；�
 
 
 def display_name(c: RankedCandidate) -> str:
-    return c.name if c.name else "(blind)"
+    """The name; else the file name (no name was found); "(blind)" when both were withheld."""
+    if c.name:
+        return c.name
+    return f"({PurePath(c.source).name})" if c.source else "(blind)"
 
 
 def _status_count(c: RankedCandidate, status: str, required: bool | None = None) -> list[str]:
