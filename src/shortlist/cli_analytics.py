@@ -195,11 +195,13 @@ def supply_cmd(
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
     t = Table(title=f"Scarcest requirements ({result.pool} candidates, {result.jobs} job(s))")
-    for col in ("job", "requirement", "must", "meet", "partly", "missing", "share meeting"):
+    many = result.jobs > 1
+    for col in (("job",) if many else ()) + ("requirement", "must", "meet", "partly", "missing", "share meeting"):
         t.add_column(col)
     for r in result.scarcest(top):
-        t.add_row(r.job, r.label, "yes" if r.required else "nice", str(r.met), str(r.partial), str(r.missing),
-                  _pct(r.share_met))
+        cells = [r.label, "yes" if r.required else "nice", str(r.met), str(r.partial), str(r.missing),
+                 _pct(r.share_met)]
+        t.add_row(*([r.job] if many else []), *cells)
     out.print(t)
     s = Table(title="Skills the pool has that the jobs rarely ask for")
     for col in ("skill", "candidates", "share of pool", "jobs asking"):

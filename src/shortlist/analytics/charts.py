@@ -78,7 +78,7 @@ def _render(fig, fmt: ChartFormat, labels: Sequence[str]) -> tuple[bytes, str | 
             warning = "no CJK font installed: Chinese labels are stored as SVG text for the viewer to draw"
         else:
             warning = "no CJK font installed (e.g. fonts-noto-cjk): Chinese labels in the PNG show as boxes"
-        log.warning(warning)
+        log.info(warning)  # the Chart carries it; callers decide how to show it
     buf = io.BytesIO()
     import matplotlib
 
@@ -139,8 +139,8 @@ def gap_chart(supply: SupplyDemand, top: int = 15, fmt: ChartFormat = "svg", tit
     ax.set_yticks(y, labels, fontfamily=families, fontsize=8)
     ax.set_xlim(0, 100)
     ax.set_xlabel(f"% of the pool ({supply.pool} candidates)")
-    ax.set_title(title or "Supply against demand: scarcest requirements", fontfamily=families)
-    ax.legend(loc="lower right", fontsize=8, frameon=False)
+    ax.set_title(title or "Supply against demand: scarcest requirements", fontfamily=families, pad=22)
+    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, fontsize=8, frameon=False)  # above the bars
     data, warning = _render(fig, fmt, labels)
     table = to_csv(["job", "requirement_id", "label", "required", "met", "partial", "pool", "share_met",
                     "share_covered"],
@@ -159,8 +159,11 @@ def funnel_chart(funnel: Funnel, fmt: ChartFormat = "svg", title: str | None = N
     ax.barh(y, widths, left=[(top - w) / 2 for w in widths], color="#1971c2")
     for yi, r in zip(y, rows):
         conv = "" if r.conversion is None else f"  ({100 * r.conversion:.0f}% of previous)"
-        ax.text(top / 2, yi, f"{r.reached}{conv}", ha="center", va="center", color="white" if r.reached else "black",
-                fontsize=9)
+        label = f"{r.reached}{conv}"
+        if r.reached >= 0.45 * top:  # fits inside the bar
+            ax.text(top / 2, yi, label, ha="center", va="center", color="white", fontsize=9)
+        else:  # beside a narrow bar, in dark text
+            ax.text((top + r.reached) / 2 + 0.01 * top, yi, label, ha="left", va="center", color="black", fontsize=9)
     ax.set_yticks(y, [r.stage for r in rows])
     ax.set_xticks([])
     scope = funnel.job_title or (f"job {funnel.job_id}" if funnel.job_id else "all jobs")
