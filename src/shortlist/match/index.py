@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -25,7 +26,8 @@ from shortlist.match.context import CandidateVectors, JobContext
 from shortlist.match.skillmatch import RequirementSkills, TaxonomyLike, default_taxonomy, use_credit
 from shortlist.match.text import Lexicon, bm25_term, idf
 from shortlist.match.view import CandidateView
-from shortlist.profile.model import Profile, Requirement
+from shortlist.match.model import RankedCandidate
+from shortlist.profile.model import Job, Profile, Requirement
 
 BUILD_BATCH = 512  # profiles turned into views and embedded at a time (bounds build memory)
 _TF_MAX = np.iinfo(np.uint16).max
@@ -153,7 +155,7 @@ class CandidateIndex:
                    years, degree, seniority, vectors, skills, tf, doc_len, lexicon, vocab, auth)
 
     # ------------------------------------------------------------------ scoring primitives
-    def context(self, job) -> JobContext:
+    def context(self, job: Job) -> JobContext:
         """The job resolved against this pool (BM25 statistics and normaliser included)."""
         ctx = JobContext.build(job, self.embedder, self.taxonomy, today=self.today)
         ctx.lexicon = self.lexicon
@@ -205,7 +207,7 @@ class CandidateIndex:
     def view(self, i: int) -> CandidateView:
         return CandidateView.of(self.profiles[i], self.today)
 
-    def search(self, job, top: int | None = None, **options):
+    def search(self, job: Job, top: int | None = None, **options: Any) -> list[RankedCandidate]:
         """Rank everyone for ``job``; see :func:`shortlist.match.rank.search` for the options."""
         from shortlist.match.rank import search
 
