@@ -23,10 +23,10 @@ from scipy import sparse
 from shortlist.embed.base import Embedder
 from shortlist.embed.cache import CachedEmbedder
 from shortlist.match.context import CandidateVectors, JobContext
+from shortlist.match.model import RankedCandidate
 from shortlist.match.skillmatch import RequirementSkills, TaxonomyLike, default_taxonomy, use_credit
 from shortlist.match.text import Lexicon, bm25_term, idf
 from shortlist.match.view import CandidateView
-from shortlist.match.model import RankedCandidate
 from shortlist.profile.model import Job, Profile, Requirement
 
 BUILD_BATCH = 512  # profiles turned into views and embedded at a time (bounds build memory)
