@@ -87,7 +87,9 @@ def _fail(e: Exception) -> None:
 
 @analytics_app.command("trends")
 def trends_cmd(
-    postings: Annotated[Path, typer.Argument(help="CSV or JSONL of postings with a date and a text column.")],
+    postings: Annotated[Path | None, typer.Argument(help="CSV or JSONL of postings with a date and a text "
+                                                            "column.")] = None,
+    workspace: Annotated[bool, typer.Option("--workspace", help="Use the workspace's jobs as postings.")] = False,
     period: Annotated[PeriodOpt, typer.Option(help="Bucket postings by month or quarter.")] = PeriodOpt.month,
     top: Annotated[int, typer.Option(help="Rising and falling skills to show.")] = 10,
     min_postings: Annotated[int, typer.Option(help="Only test skills named in at least this many postings.")] = 20,
@@ -110,10 +112,23 @@ def trends_cmd(
         trends_csv,
     )
 
-    try:
-        items = load_postings(postings, date_column, text_column)
-    except (OSError, ValueError, ShortlistError) as e:
-        _fail(e)
+    if (postings is None) == (not workspace):
+        err.print("[red]error[/red]: give POSTINGS or --workspace (one of them)")
+        raise typer.Exit(2)
+    if workspace:
+        from shortlist.analytics import postings_from_workspace
+
+        db = _database()
+        try:
+            with db.session() as s:
+                items = postings_from_workspace(s)
+        finally:
+            db.close()
+    else:
+        try:
+            items = load_postings(postings, date_column, text_column)
+        except (OSError, ValueError, ShortlistError) as e:
+            _fail(e)
     demand = skill_demand(items, period.value)
     found = trends(demand, min_postings=min_postings, min_period_postings=min_period_postings)
     up, down = rising(found, top), falling(found, top)

@@ -46,15 +46,41 @@ def test_trends_json_table_and_chart(env):
     posts = env / "posts.csv"
     _postings_csv(posts)
     result = runner.invoke(app, ["analytics", "trends", str(posts), "--format", "json", "--min-postings", "10",
-                                 "--table", "t.csv", "--chart", "t.svg", "--pairs", "5"])
+                                 "--table", "t.csv", "--pairs", "5"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["postings"] == 120 and len(data["periods"]) == 12
     assert [t["skill"] for t in data["rising"]] == ["Kubernetes"]
     assert [t["skill"] for t in data["falling"]] == ["PHP"]
     assert (env / "t.csv").read_text().startswith("skill,direction,")
-    if (env / "t.svg").exists():  # only when matplotlib is installed
-        assert (env / "t.svg.csv").read_text().startswith("period,postings,skill")
+
+
+def test_trends_chart_file_and_its_table(env):
+    pytest.importorskip("matplotlib")
+    posts = env / "posts.csv"
+    _postings_csv(posts)
+    result = runner.invoke(app, ["analytics", "trends", str(posts), "--min-postings", "10", "--chart", "t.png"])
+    assert result.exit_code == 0, result.output
+    assert (env / "t.png").read_bytes().startswith(b"\x89PNG")
+    table = (env / "t.png.csv").read_text().splitlines()
+    assert table[0] == "period,postings,skill,count,share"
+    assert {line.split(",")[2] for line in table[1:]} == {"Kubernetes", "PHP"}  # the rising and falling skills
+
+
+def test_trends_on_workspace_jobs(env):
+    from shortlist.store.db import Database, default_url
+    from shortlist.store.workspace import Workspace
+
+    ws = Workspace(Database(default_url(env / "data")).open(), env / "data")
+    with ws.db.session() as s:
+        ws.create_job(s, "rec@example.com", "Backend Engineer\nRequirements\n- Python and Kubernetes\n")
+    ws.db.close()
+    result = runner.invoke(app, ["analytics", "trends", "--workspace", "--format", "json", "--min-period-postings", "1"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["postings"] == 1 and data["tested"] == 0  # one month: nothing to test, but it ran
+    missing = runner.invoke(app, ["analytics", "trends"])
+    assert missing.exit_code == 2 and "POSTINGS or --workspace" in missing.output
 
 
 def test_trends_table_and_bad_input(env):
