@@ -15,6 +15,9 @@ Matching (both reported):
 * value: a predicted value is correct when, after normalisation (case-folded, punctuation
   dropped, spaces collapsed), it equals an annotated value of that type in the same CV.
 
+Designations are compared with every ``work[].title`` and with ``Profile.headline`` (the title
+written under the name, which dotin also labels as a Designation).
+
 Annotators mark the same name or company several times in one CV, so both sides are counted
 as unique normalised values per CV, then micro-averaged over CVs. The labels are partial, so
 precision only counts CVs with at least one label of the field's type. Figures are also split
@@ -181,9 +184,8 @@ def predictions(profile: Profile, text: str) -> dict[str, list[Pred]]:
         year = year_of(edu.end)
         if year:
             add("graduation_year", year, None, entry)
-    headline = getattr(profile, "headline", None)
-    if headline is not None:
-        add("title", headline.value, _ev(headline.evidence))  # the title written under the name
+    if profile.headline is not None:
+        add("title", profile.headline.value, _ev(profile.headline.evidence))  # the title under the name
     for job in profile.work:
         entry = _ev(job.evidence)
         add("employer", job.employer, None, entry)
