@@ -772,7 +772,7 @@ FAMILIES: dict[str, list[Topic]] = {
            "How did the auditor or reviewer respond?",
            "审计师或复核人员的意见是什么？"),
         _t("fin.improve", 4, OWN,
-           "What part of a {skill} process did you automate or improve, and what did it save?",
+           "Which part of your {skill} work did you automate or improve, and what did it save?",
            "你在{skill}相关流程中自动化或改进过哪个环节？节省了多少？",
            ("Identifies a manual, error-prone step",
             "Describes the tool or change (spreadsheets, ERP, scripts)",

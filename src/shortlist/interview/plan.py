@@ -61,6 +61,12 @@ def _line_quote(profile: Profile, ev: Evidence) -> Evidence | None:
     s = text.rfind("\n", 0, ev.start) + 1
     e = text.find("\n", ev.end)
     e = len(text) if e == -1 else e
+    # a sentence wrapped over lines (PDF layout): follow lines that continue in lower case
+    while s > 1 and text[s:s + 1].islower() and text[s - 1] == "\n" and e - s < MAX_QUOTE:
+        s = text.rfind("\n", 0, s - 1) + 1
+    while e < len(text) - 1 and text[e] == "\n" and text[e + 1:e + 2].islower() and e - s < MAX_QUOTE:
+        nxt = text.find("\n", e + 1)
+        e = len(text) if nxt == -1 else nxt
     while s < ev.start and text[s] in _BULLET:
         s += 1
     while e > ev.end and text[e - 1] in " \t\r.;,。；，":
@@ -244,16 +250,17 @@ def _skill_question(req: Requirement, v: Verdict, fc: RequirementForecast, profi
     rubric = topic.rubric(lang, skill=skill)
     follow = [topic.follow(lang, skill=skill)]
     quote = fc.evidence[0] if fc.evidence else None
+    said = " ".join(quote.text.split()) if quote else ""  # as read: a line wrap is a space
     pct = f"{round(100 * fc.probability)}%"
     need = ("必需" if req.required else "加分") if lang == "zh" else ("Required" if req.required else "Nice to have")
     kind: QuestionKind
     if verify and quote is not None:
         kind = "verify"
-        text = (f"你的简历写道：“{quote.text}”。请结合这段经历回答：{ask}" if lang == "zh"
-                else f"Your resume says: “{quote.text}”. Using that work as the example: {ask}")
-        why = (f"{need}：{req.label}。简历证据：“{quote.text}”（{_how_zh(v.how)}；预测 {pct}）。核实深度是否达到岗位要求。"
+        text = (f"你的简历写道：“{said}”。请结合这段经历回答：{ask}" if lang == "zh"
+                else f"Your resume says: “{said}”. Using that work as the example: {ask}")
+        why = (f"{need}：{req.label}。简历证据：“{said}”（{_how_zh(v.how)}；预测 {pct}）。核实深度是否达到岗位要求。"
                if lang == "zh" else
-               f"{need}: {req.label}. Resume evidence: “{quote.text}” ({v.how}; forecast {pct}). Checks the depth the job needs.")
+               f"{need}: {req.label}. Resume evidence: “{said}” ({v.how}; forecast {pct}). Checks the depth the job needs.")
         rubric = rubric[:4] + (["细节与简历描述一致：本人角色、数字、时间"] if lang == "zh"
                                else ["Details match the resume claim: their own role, numbers, dates"])
     else:
@@ -270,7 +277,7 @@ def _skill_question(req: Requirement, v: Verdict, fc: RequirementForecast, profi
             follow.insert(0, f"你最近一次使用{skill}是什么时候？用在什么项目上？用了多久？" if lang == "zh" else
                           f"When did you last use {skill}, on what, and for how long?")
         else:
-            shown = (f"（“{quote.text}”）" if lang == "zh" else f" (“{quote.text}”)") if quote else ""
+            shown = (f"（“{said}”）" if lang == "zh" else f" (“{said}”)") if quote else ""
             if rel:
                 lead = (f"该岗位需要{skill}；你的简历显示的是相关的{rel}{shown}。" if lang == "zh"
                         else f"The role needs {skill}; your resume shows related experience with {rel}{shown}. ")
