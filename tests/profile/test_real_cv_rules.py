@@ -136,3 +136,19 @@ def test_headline_title_under_or_after_the_name():
 def test_no_headline_without_a_title_word():
     assert parse_text("John Smith\n12 Main Street\nSpringfield, IL\n").headline is None
     assert parse_text("Jane Roe\njane@example.org\nData Analyst\n").headline is None
+
+
+def test_durations_and_job_terms_are_not_employers():
+    from shortlist.profile.work import split_header
+
+    assert split_header(["Senior Game Programmer", "1 Year 3 Months", "Twist Mobile Pvt. Ltd."])[0] == "Twist Mobile Pvt. Ltd."
+    assert split_header(["Customer consultant, part-time", "Peppes Pizza"])[:2] == ("Peppes Pizza", "Customer consultant")
+    assert split_header(["Counsellor", "Client: Harbor Health"]) == (None, "Counsellor", None)
+    assert split_header(["Drupal Developer", "at McGraw Hill Education"])[0] == "McGraw Hill Education"
+
+
+def test_a_sentence_is_not_an_employer():
+    from shortlist.profile.work import split_header
+
+    emp, title, _ = split_header(["Test Analyst", "worked on the migration of the billing platform for retail customers."])
+    assert title == "Test Analyst" and emp is None

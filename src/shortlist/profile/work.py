@@ -84,6 +84,10 @@ _COUNTRIES = (
 _TRAIL_LOC = re.compile(
     rf",\s*(?:(?:[A-Z][A-Za-z.'\-]+ ?){{1,3}},\s*(?:[A-Z]{{2}}|(?i:{_COUNTRIES}))|(?i:{_COUNTRIES}))\.?$"
 )
+_MONTH_WORDS = (
+    r"(?:jan(?:uary|uar)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|fall|autumn|winter)\.?"
+)
 _MAX_HEADER = 90
 _MAX_ABOVE = 2  # header lines looked for above a date line ("Title" / "Company" / "City, ST")
 # A labelled line naming the client or project of a consulting job: part of the entry, not
@@ -114,6 +118,26 @@ def _is_header_line(s: str) -> bool:
     if s.endswith((".", "。", ";", "；")) and len(s) > 40:
         return False
     return True
+
+
+_NOISE_PIECE = re.compile(
+    r"^(?:\d+\+?\s*(?:years?|yrs?|months?|mos?|weeks?|hours?)\b.*|(?:part|full)[- ]time\b.*|temporary|permanent"
+    r"|contract(?:ual)?|freelance|on[- ]?site|remote|hybrid|internal|current(?:[- ]job)?|present|till date|"
+    + _MONTH_WORDS + r")$",
+    re.IGNORECASE,
+)
+_AT_LEAD = re.compile(r"^(?:at|with|for)\s+(?=[A-Z])")
+
+
+def _name_like(piece: str) -> bool:
+    """An unclassified piece that could still name an employer or a title: short, capitalised,
+    not a sentence ("Designed the billing system for 3 clients" is a bullet that lost its mark)."""
+    words = piece.split()
+    return (
+        len(words) <= 8 and len(piece) <= 70
+        and (piece[0].isupper() or piece[0].isdigit() or not piece[0].isalpha() or not piece[0].isascii())
+        and not piece.endswith((".", ";", ":")) or (len(words) <= 4 and piece[:1].isupper())
+    )
 
 
 def _kind(piece: str) -> str:
@@ -196,6 +220,9 @@ def _read_header(pieces: list[str]) -> _Header:
             continue
         if not piece or len(piece) < 2 or not _LETTER.search(DATE_RE.sub(" ", piece)):
             continue  # a second date, a number: not a name or a title
+        if _NOISE_PIECE.match(piece) or _ASIDE.match(piece):
+            continue  # "1 Year 3 Months", "part-time", "Client: Acme": about the job, not its header
+        piece = _AT_LEAD.sub("", piece)
         kind = _kind(piece)
         if kind == "company" and employer is None:
             employer = piece
@@ -203,7 +230,7 @@ def _read_header(pieces: list[str]) -> _Header:
             title = piece
         elif kind == "location" and location is None:
             location = piece
-        elif kind == "unknown":
+        elif kind == "unknown" and _name_like(piece):
             unknown.append(piece)
     sure_title = title is not None
     # Unclassified pieces fill the empty slots: employer first when a title was found
