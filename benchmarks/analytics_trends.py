@@ -90,6 +90,7 @@ def bench_zh(root: Path, tax: Taxonomy) -> str:
     known = Counter()
     all_labels = Counter()
     counts = {"all": [0, 0, 0], "tech": [0, 0, 0]}
+    extra, missed = Counter(), Counter()  # tech skills we add / labels we miss, to read the figures
     for p in posts:
         gold_raw = labels.get(p.id, [])
         gold = set()
@@ -103,6 +104,9 @@ def bench_zh(root: Path, tax: Taxonomy) -> str:
             counts[kind][0] += len(pred & gold)
             counts[kind][1] += len(pred - gold)
             counts[kind][2] += len(gold - pred)
+            if kind == "tech":
+                extra.update(pred - gold)
+                missed.update(gold - pred)
     inst_known = sum(known.values()) / max(1, sum(all_labels.values()))
     distinct_known = len(known) / max(1, len(all_labels))
     rows = []
@@ -127,6 +131,11 @@ def bench_zh(root: Path, tax: Taxonomy) -> str:
          "Per-posting sets, micro-averaged over postings, against the labels the taxonomy knows:"),
         "",
         markdown_table(["our skills", "TP", "FP", "FN", "precision", "recall", "F1"], rows),
+        "",
+        "Most frequent technology skills we find that the posting's labels lack: "
+        + ", ".join(f"{k} ({n})" for k, n in extra.most_common(12))
+        + ". Most frequent labelled skills we miss: " + ", ".join(f"{k} ({n})" for k, n in missed.most_common(8))
+        + ".",
         "",
         (f"Trend test over quarters with 15+ postings ({len(kept)} quarters: {kept[0]} .. {kept[-1]}), skills named "
          f"in 30+ postings ({len(found)} tested; {n_dir['rising']} rising, {n_dir['falling']} falling, "
