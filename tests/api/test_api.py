@@ -42,8 +42,8 @@ High School Diploma, Lincoln High School, 2020
 
 
 @pytest.fixture
-def client(tmp_path):
-    app = create_app(f"sqlite:///{tmp_path / 'db.sqlite'}", tmp_path / "data", background=False)
+def client(tmp_path, database_url):
+    app = create_app(database_url, tmp_path / "data", background=False)
     with TestClient(app) as c:
         ws = app.state.ws
         tokens = {}
