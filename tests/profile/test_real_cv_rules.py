@@ -152,3 +152,13 @@ def test_a_sentence_is_not_an_employer():
 
     emp, title, _ = split_header(["Test Analyst", "worked on the migration of the billing platform for retail customers."])
     assert title == "Test Analyst" and emp is None
+
+
+def test_longer_experience_headings_and_placements():
+    assert heading_name("PUBLIC RELATIONS/EVENT PLANNING EXPERIENCE") == "work"
+    assert heading_name("Adjunct Academic Positions") == "work"
+    assert heading_name("Practical Teaching Placements") == "work"
+    assert heading_name("Student Teaching:") == "work"
+    assert heading_name("Career Objective") == "objective"
+    assert heading_name("I have experience") is None
+    assert heading_name("Years of experience") is None

@@ -27,7 +27,10 @@ _LEXICON: dict[str, str] = {
         r"|career history|career experience|job history|relevant experience|employment record|work record"
         r"|professional history|positions held|professional employment|relevant work experience|experience record|professional background|job history"
         r"|internships?|internship experience|experience summary|working experience|work & experience"
-        r"|academic and professional experience|teaching experience|(?!volunteer|research|project)(?:[a-z]+ ){0,2}experience|early career|工作经历|工作经验|实习经历|实习经验"
+        r"|academic and professional experience|teaching experience|(?!(?:volunteer|research|project|i|my|we|have|has|had|years?|of|with|in|and|the|more|no|some)\b)"
+        r"(?:[a-z/&,\-]+ ){0,4}experience"
+        r"|highlights of (?:professional )?experience|(?:[a-z]+ ){0,2}(?:positions|placements|traineeships?)"
+        r"|academic career|student teaching|early career|工作经历|工作经验|实习经历|实习经验"
         r"|工作履历|职业经历|工作背景|任职经历|从业经历|工作经历及项目"
     ),
     "projects": (
@@ -92,7 +95,7 @@ def heading_name(line: str) -> str | None:
     if not norm:
         return None
     found = _lookup(norm)
-    if found is None and _LONE_LETTER.search(norm):
+    if found is None and len(_LONE_LETTER.findall(norm)) >= 2:
         m = _HEADING_NOSPACE.fullmatch(norm.replace(" ", ""))
         found = m.lastgroup if m else None
     if found is None and len(norm) <= 40:
