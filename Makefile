@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DATA ?= ../shared/datasets
 
 .PHONY: demo test install lint clean bench taxonomy model-card bench-parse-speed bench-parse-fields bench-parse-zh \
-	bench-skills bench-embed bench-rank-quality bench-rank-xlang bench-rank-scale bench-learn bench-load bench-answers bench-consistency
+	bench-skills bench-embed bench-rank-quality bench-rank-xlang bench-rank-scale bench-learn bench-load bench-crash bench-answers bench-consistency
 
 $(BIN)/shortlist: pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -56,6 +56,9 @@ bench-consistency: install
 bench-answers: install
 	$(BIN)/python benchmarks/answer_grading.py --data $(DATA)
 
+bench-crash: install
+	$(BIN)/python benchmarks/crash_test.py
+
 bench-load: install
 	$(BIN)/python benchmarks/load_test.py
 
@@ -64,7 +67,7 @@ bench-learn: install
 
 # Every benchmark, one after another (about an hour on 2 cores).
 bench: bench-parse-speed bench-parse-fields bench-parse-zh bench-skills bench-embed \
-	bench-rank-quality bench-rank-xlang bench-rank-scale bench-learn bench-load bench-answers bench-consistency
+	bench-rank-quality bench-rank-xlang bench-rank-scale bench-learn bench-load bench-crash bench-answers bench-consistency
 
 model-card: install
 	$(BIN)/shortlist model-card

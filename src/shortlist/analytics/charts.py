@@ -113,6 +113,11 @@ def trend_chart(demand: DemandTable, skills: Sequence[str], fmt: ChartFormat = "
         ax.plot(xs, [100 * (shares[i] or 0.0) for i in keep], marker="o", markersize=2.5, linewidth=1.4, label=s)
     ax.set_ylabel("% of postings")
     ax.set_xlabel(demand.period)
+    if xs:  # label periods as people write them ("2024-03", "2024Q1"), at most ~12 ticks
+        step = max(1, len(xs) // 12)
+        ax.set_xticks(xs[::step], [demand.periods[i] for i in keep][::step], rotation=45, ha="right", fontsize=8)
+        if len(xs) == 1:
+            ax.set_xlim(xs[0] - 0.5, xs[0] + 0.5)
     ax.set_title(title or "Skill demand over time", fontfamily=families)
     ax.grid(alpha=0.3)
     if skills:
