@@ -162,3 +162,26 @@ def test_longer_experience_headings_and_placements():
     assert heading_name("Career Objective") == "objective"
     assert heading_name("I have experience") is None
     assert heading_name("Years of experience") is None
+
+
+def test_worked_as_title_with_company_sentence_is_a_job():
+    text = (
+        "Ravi Kumar\nravi@example.org\n\nWORK EXPERIENCE\n"
+        "• Worked as Software Engineer with Prolifics Corporation Limited from Dec 2015 to Sept 2016\n"
+        "-Working as Sr. Java programmer for Initech Solutions LTD., Pune, from April 2010 to till date.\n"
+    )
+    jobs = [(w.employer, w.title, w.start, w.end, w.current) for w in parse_text(text).work]
+    assert jobs == [
+        ("Prolifics Corporation Limited", "Software Engineer", "2015-12", "2016-09", False),
+        ("Initech Solutions LTD", "Sr. Java programmer", "2010-04", None, True),
+    ]
+
+
+def test_ranges_whose_dash_was_lost():
+    from shortlist.profile.dates import find_ranges
+
+    assert [(r.start, r.end, r.current) for r in find_ranges("20132015  Staff Engineer")] == [("2013", "2015", False)]
+    assert [(r.start, r.current) for r in find_ranges("2016present")] == [("2016", True)]
+    assert find_ranges("Phone 20132015x") == []
+    assert find_ranges("ID 2013201599") == []
+    assert find_ranges("20152010") == []  # an end before the start is not a range

@@ -43,6 +43,7 @@ RANGE_RE = re.compile(
     rf"|\s*(?P<onwards>onwards?|\(?\s*current\s*\)?|-\s*(?=\n|$)))",
     re.IGNORECASE,
 )
+_GLUED_RE = re.compile(rf"(?<![\d.,/-])({_YEAR})({_YEAR}|present|current|till date|to date)(?![\d.,/-]|[a-z])", re.IGNORECASE)
 SINCE_RE = re.compile(rf"\bsince\s+(?P<start>{DATE})", re.IGNORECASE)
 DATE_RE = re.compile(DATE, re.IGNORECASE)
 
@@ -103,6 +104,18 @@ def find_ranges(text: str) -> list[DateRange]:
             span_end = m.end("present") if m.group("present") else m.end()
             out.append(DateRange(start, None, True, (m.start(), span_end)))
     covered = [r.span for r in out]
+    for m in _GLUED_RE.finditer(text):
+        # "20132015", "2016present": a range whose dash was lost in extraction.
+        if any(s < m.end() and m.start() < e for s, e in covered):
+            continue
+        a = int(m.group(1))
+        if m.group(2).isdigit():
+            if not a <= int(m.group(2)) <= a + 40:
+                continue
+            out.append(DateRange(m.group(1), m.group(2), False, (m.start(), m.end())))
+        else:
+            out.append(DateRange(m.group(1), None, True, (m.start(), m.end())))
+        covered.append((m.start(), m.end()))
     for m in SINCE_RE.finditer(text):
         if any(s <= m.start() < e for s, e in covered):
             continue

@@ -262,7 +262,7 @@ def parse_work(
             r = rngs[0]
             found = (i, DateRange(r.start, r.end, r.current, (r.span[0] + ln.start, r.span[1] + ln.start)))
             # A date inside a bullet or a long sentence is a detail of an entry, not its head.
-            prose = bool(_BULLET.match(ln.text)) or len(ln.text) > 120
+            prose = (bool(_BULLET.match(ln.text)) or len(ln.text) > 120) and not _WORKED_AS.search(ln.text)
             (in_prose if prose else anchors).append(found)
     if not anchors:
         # No dated header: one entry from the section's leading lines ("Title" / "Company -"),
@@ -271,7 +271,7 @@ def parse_work(
     # The date line's own text first; when it lacks an employer or a title, up to 2 short
     # lines above it that no earlier entry owns (stopping at a bullet or a sentence), then
     # up to 2 short lines below it.
-    rests = [_rest_of(text, body[i], rng) for i, rng in anchors]
+    rests = [_worked_as(body[i].text) or _rest_of(text, body[i], rng) for i, rng in anchors]
     heads: list[int] = []
     prev_anchor = -1
     for idx, (i, _) in enumerate(anchors):
@@ -358,6 +358,22 @@ def _undated_entry(text: str, body: list[Line], rng: DateRange | None, today: da
             confidence=conf,
         )
     ]
+
+
+# "Worked as Software Engineer with Acme Ltd from Dec 2015 to Sept 2016": the whole job in
+# one sentence, common in Indian resumes (also "Working as ... in/at/for ...").
+_WORKED_AS = re.compile(
+    r"\b(?i:(?:work(?:ing|ed)|employed|serv(?:ing|ed)|associated)\s+as\s+(?:an?\s+)?)(?P<title>[A-Za-z][\w.&/ -]{1,60}?)"
+    r"\s+(?:with|at|in|for)\s+(?:M/s\.?\s+)?(?P<emp>[A-Z][\w.&'-]*(?:\s+(?:[A-Z][\w.&'-]*|&|of|and))*)",
+)
+
+
+def _worked_as(line: str) -> str | None:
+    """Header pieces "Title | Company" from a "worked as ... with ..." sentence, when it has one."""
+    m = _WORKED_AS.search(line)
+    if not m or not is_title_like(m.group("title")):
+        return None
+    return f"{m.group('title')} | \x00company:{m.group('emp').strip(' .,')}"
 
 
 def _rest_of(text: str, line: Line, rng: DateRange) -> str:
