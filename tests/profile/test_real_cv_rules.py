@@ -185,3 +185,12 @@ def test_ranges_whose_dash_was_lost():
     assert find_ranges("Phone 20132015x") == []
     assert find_ranges("ID 2013201599") == []
     assert find_ranges("20152010") == []  # an end before the start is not a range
+
+
+def test_two_roles_joined_by_a_slash_stay_one_title():
+    from shortlist.profile.work import split_header
+
+    assert split_header(["Project Manager / Technology Lead", "Infosys Limited"])[:2] == (
+        "Infosys Limited", "Project Manager / Technology Lead")
+    assert split_header(["Engineer / Acme Corp"])[:2] == ("Acme Corp", "Engineer")
+    assert split_header(["Senior Account Executive / Junior Account Executive, 2005 to 2008"])[0] is None

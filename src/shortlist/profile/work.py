@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from shortlist.profile.dates import DATE_RE, DateRange, find_ranges, months_between
+from shortlist.profile.dates import DATE_RE, RANGE_RE, DateRange, find_ranges, months_between
 from shortlist.profile.model import WorkItem
 from shortlist.profile.spans import Line, evidence
 
@@ -49,6 +49,7 @@ _CN_CITIES = frozenset(
 _BULLET = re.compile(r"^\s*(?:[•·●■◆▪‣\-*–✓✔➢►>○◦]|\d{1,2}[.、)]|[（(]?\d{1,2}[)）])\s*")
 _SPLIT = re.compile(r"\s*(?:\||｜|\t|\s{2,}|\s[-–—]+\s|\s[-–—]+$|，|/\s|\s@\s|\(|\)|（|）)\s*")
 # "Acme, Inc." keeps its legal suffix: no split before one.
+_SPLIT_NO_SLASH = re.compile(r"\s*(?:\||｜|\t|\s{2,}|\s[-–—]+\s|\s[-–—]+$|，|\s@\s|\(|\)|（|）)\s*")
 _COMMA = re.compile(r"\s*,\s+(?!(?i:inc|ltd|llc|llp|plc|corp|co|gmbh|pvt|limited|l\.l\.c)\b\.?)")
 _AT = re.compile(r"^(.{2,80}?)\s+(?:at|@)\s+(.{2,80})$", re.IGNORECASE)
 _DESC_START = re.compile(
@@ -140,6 +141,22 @@ def _name_like(piece: str) -> bool:
     )
 
 
+_SLASH = re.compile(r"\s*/\s+|\s+/\s*")
+
+
+def _split_pieces(s: str) -> list[str]:
+    """Header pieces; "Project Manager / Technology Lead" stays one title (two roles held
+    together), while "Engineer / Acme Corp" splits into title and employer."""
+    out: list[str] = []
+    for x in _SPLIT_NO_SLASH.split(s):
+        parts = [y for y in _SLASH.split(x) if y.strip()]
+        if len(parts) > 1 and all(_kind(y.strip(" -–—,:|")) == "title" for y in parts):
+            out.append(x)
+        else:
+            out += parts
+    return out
+
+
 def _kind(piece: str) -> str:
     if _LOCATION.match(piece) and not _COMPANY_WORDS.search(piece) and not TITLE_WORDS.search(piece):
         if re.match(r"^[\u4e00-\u9fff]", piece) and piece.rstrip("市") not in _CN_CITIES:
@@ -180,7 +197,7 @@ def _read_header(pieces: list[str]) -> _Header:
         if m and TITLE_WORDS.search(m.group(1)):
             flat += [m.group(1), "\x00company:" + m.group(2)]
             continue
-        for x in _SPLIT.split(_CJK_ORG_END.sub("  ", p)):
+        for x in _split_pieces(_CJK_ORG_END.sub("  ", p)):
             x = x.strip(" -–—,:|")
             if not x:
                 continue
@@ -218,7 +235,7 @@ def _read_header(pieces: list[str]) -> _Header:
         if piece.startswith("\x00company:"):
             employer = employer or piece[len("\x00company:"):].strip(" -–—,")
             continue
-        if not piece or len(piece) < 2 or not _LETTER.search(DATE_RE.sub(" ", piece)):
+        if not piece or len(piece) < 2 or not _LETTER.search(DATE_RE.sub(" ", RANGE_RE.sub(" ", piece))):
             continue  # a second date, a number: not a name or a title
         if _NOISE_PIECE.match(piece) or _ASIDE.match(piece):
             continue  # "1 Year 3 Months", "part-time", "Client: Acme": about the job, not its header
