@@ -55,6 +55,34 @@ AUTH_RE = re.compile(
 )
 
 
+# Words that say nothing about skill but carry gender; the scoring text blanks them (so do
+# names, contact details and personal data, via redaction) so that none of it can move a score.
+_GENDERED = re.compile(
+    r"\b(?:he|she|him|her|his|hers|himself|herself|mr|mrs|ms|miss|male|female|man|woman|men|women|"
+    r"father|mother|husband|wife|boyfriend|girlfriend)\b|他|她|先生|女士",
+    re.IGNORECASE,
+)
+
+
+def neutral_text(profile: Profile, text: str) -> str:
+    """``text`` with identity, personal details and gendered words blanked (same offsets).
+
+    Scores read this, never the raw text: a candidate's name, gender, age, nationality or
+    photo cannot change their rank (the counterfactual consistency audit checks it).
+    """
+    from shortlist.profile.redact import MASK, redact
+
+    chars = list(text)
+    red = redact(profile).text
+    if len(red) == len(text):
+        for i, c in enumerate(red):
+            if c == MASK and chars[i] != "\n":
+                chars[i] = " "
+    for m in _GENDERED.finditer(text):
+        chars[m.start():m.end()] = " " * (m.end() - m.start())
+    return "".join(chars)
+
+
 def auth_line_spans(text: str) -> list[tuple[int, int]]:
     """Whole lines that state work authorisation (a keyword search, then the line around it)."""
     spans: list[tuple[int, int]] = []
@@ -116,6 +144,7 @@ class CandidateView:
 
     profile: Profile
     text: str  # Profile.text with flagged spans blanked (same offsets)
+    neutral: str  # ``text`` with identity, personal details and gendered words blanked too: what scores read
     skills: dict[str, SkillUse]
     work: list[tuple[int, WorkItem]]  # (index in profile.work, entry) of clean entries
     education: list[Education]
@@ -132,7 +161,8 @@ class CandidateView:
         # flags from before spans were recorded still carry their evidence: blank that too
         legacy = [(f.evidence.start, f.evidence.end) for f in profile.flags if f.span is None and f.evidence]
         text = scorable_text(mask(profile.text, legacy), profile.flags) if profile.text else ""
-        view = cls(profile=profile, text=text, skills={}, work=[], education=[], years=None, titles=[],
+        view = cls(profile=profile, text=text, neutral=neutral_text(profile, text), skills={}, work=[], education=[],
+                   years=None, titles=[],
                    seniority=None, experience_spans=[], auth_lines=[])
         view.work = [(i, w) for i, w in enumerate(profile.work) if view.clean_head(w.evidence)]
         view.education = [e for e in profile.education if view.clean_head(e.evidence)]
@@ -142,7 +172,7 @@ class CandidateView:
         view.seniority = seniority_of(view.titles[0]) if view.titles else None
         view.experience_spans = view._experience_spans()
         view.auth_lines = [ev for a, b in auth_line_spans(text) if (ev := view.quote(a, b))]
-        view.counts = term_counts(text)
+        view.counts = term_counts(view.neutral)
         return view
 
     # ------------------------------------------------------------------ evidence helpers
@@ -236,7 +266,7 @@ class CandidateView:
 
     # ------------------------------------------------------------------ read-outs
     def experience_chunks(self) -> list[str]:
-        return [self.text[a:b] for a, b in self.experience_spans]
+        return [self.neutral[a:b] for a, b in self.experience_spans]
 
     def title_text(self) -> str:
         """The two most recent titles: what "is this person already doing this job" compares."""
