@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 
 from shortlist.profile.dates import DATE_RE, RANGE_RE, DateRange, find_ranges, months_between
@@ -157,6 +158,7 @@ def _split_pieces(s: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=8192)
 def _kind(piece: str) -> str:
     if _LOCATION.match(piece) and not _COMPANY_WORDS.search(piece) and not TITLE_WORDS.search(piece):
         if re.match(r"^[\u4e00-\u9fff]", piece) and piece.rstrip("市") not in _CN_CITIES:
@@ -191,6 +193,11 @@ def split_header(pieces: list[str]) -> tuple[str | None, str | None, str | None]
 
 
 def _read_header(pieces: list[str]) -> _Header:
+    return _read_header_t(tuple(pieces))
+
+
+@lru_cache(maxsize=4096)
+def _read_header_t(pieces: tuple[str, ...]) -> _Header:
     flat: list[str] = []
     for p in pieces:
         m = _AT.match(p)
