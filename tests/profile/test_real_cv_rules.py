@@ -194,3 +194,49 @@ def test_two_roles_joined_by_a_slash_stay_one_title():
         "Infosys Limited", "Project Manager / Technology Lead")
     assert split_header(["Engineer / Acme Corp"])[:2] == ("Acme Corp", "Engineer")
     assert split_header(["Senior Account Executive / Junior Account Executive, 2005 to 2008"])[0] is None
+
+
+def _flat_resume() -> str:
+    parts = [
+        "Priya Nair", "priya@example.org", "EXPERIENCE", "Data Analyst", "Contoso Retail Pvt Ltd",
+        "Mar 2016  Present", "Built weekly sales dashboards for 40 stores", "EDUCATION",
+        "B.Com, Kerala University, 2014", "SKILLS", "SQL, Excel, Tableau",
+    ]
+    return "  ".join(parts) + "  " + "Reference available on request. " * 8
+
+
+def test_flat_view_restores_lines_at_the_same_offsets():
+    from shortlist.profile.spans import flat_view
+
+    text = _flat_resume()
+    view = flat_view(text)
+    assert len(view) == len(text) and "\n" not in text and view.count("\n") >= 9
+    assert [i for i, c in enumerate(view) if c != text[i]] == [i for i, c in enumerate(view) if c == "\n"]
+    assert "Mar 2016  Present" in view  # a date range split by blanks stays on one line
+
+
+def test_flat_view_never_touches_ordinary_text():
+    from shortlist.profile.spans import flat_view
+
+    normal = (
+        "Priya Nair\npriya@example.org\n\nEXPERIENCE\nData Analyst  |  Contoso Retail  |  Mar 2016 - Present\n"
+        "- Built dashboards  (Tableau)  for 40 stores\n\nEDUCATION\nB.Com, Kerala University, 2014\n"
+    )
+    assert flat_view(normal) == normal
+    assert flat_view("") == ""
+    assert flat_view("one line with  two blanks") == "one line with  two blanks"
+
+
+def test_flattened_resume_parses_like_a_multi_line_one():
+    text = _flat_resume()
+    p = parse_text(text)
+    assert p.text == text
+    assert p.name.value == "Priya Nair"
+    assert [(w.employer, w.title, w.start, w.current) for w in p.work] == [
+        ("Contoso Retail Pvt Ltd", "Data Analyst", "2016-03", True)
+    ]
+    assert [(e.degree, e.institution, e.end) for e in p.education] == [("B.Com", "Kerala University", "2014")]
+    from shortlist.profile.spans import walk_evidence
+
+    for ev in walk_evidence(p):
+        assert text[ev.start:ev.end] == ev.text

@@ -26,7 +26,7 @@ from shortlist.profile.safety import screening_text
 from shortlist.profile.sections import detect_sections
 from shortlist.profile.sensitive import find_sensitive
 from shortlist.profile.skilllink import link_skills
-from shortlist.profile.spans import Line, blank_byte_escapes, evidence, is_flat, requote, split_lines
+from shortlist.profile.spans import Line, blank_byte_escapes, evidence, flat_view, is_flat, requote, split_lines
 from shortlist.profile.work import find_headline, parse_work
 
 
@@ -68,11 +68,12 @@ def parse_document(doc: Document, today: date | None = None) -> Profile:
     """Parse one extracted document. ``today`` dates "present" (tests inject it)."""
     text = doc.text
     screened, flags = screening_text(doc)
-    screened = blank_byte_escapes(screened)  # "\\xe2\\x80\\xa2" bullets read as the blanks they stand for
+    screened = blank_byte_escapes(screened)  # "\\xe2\\x80\\xa2" bullets read as the symbols they stand for
+    flat = is_flat(screened)
+    screened = flat_view(screened)  # lost line breaks restored (same offsets); ordinary text unchanged
     language = detect_language(screened)
     chinese = language != "en"
     lines = split_lines(screened)
-    flat = is_flat(screened)
     sections = detect_sections(screened, lines)
     header_end = next((s.end for s in sections if s.name == "contact"), min(len(screened), 600))
     header_lines = [ln for ln in lines if ln.start < max(header_end, 1)] or lines

@@ -113,6 +113,29 @@ def split_lines(text: str) -> list[Line]:
     return out
 
 
+def flat_view(text: str) -> str:
+    """``text`` with line breaks restored where a flattened document lost them (same length).
+
+    Only in a flattened document (:func:`is_flat`) or on a very long line holding runs of
+    blanks: the first blank of each run of two or more becomes "\\n" (except inside a date
+    range such as "Mar 2011  Present"), so every rule that reads lines, or anchors on line
+    ends, sees the lines the author wrote. Ordinary text is returned unchanged.
+    """
+    flat = is_flat(text)
+    if not flat and not any(len(raw) > _LONG_LINE for raw in text.split("\n")):
+        return text
+    chars = list(text)
+    pos = 0
+    for raw in text.split("\n"):
+        if flat or len(raw) > _LONG_LINE:
+            for m in _FLAT_SPLIT.finditer(raw):
+                if _KEEP_JOINED.search(raw, max(0, m.start() - 8), m.start()) and _KEEP_NEXT.match(raw, m.end()):
+                    continue
+                chars[pos + m.start()] = "\n"
+        pos += len(raw) + 1
+    return "".join(chars)
+
+
 def mask(text: str, spans: list[tuple[int, int]], fill: str = " ") -> str:
     """``text`` with every span overwritten by ``fill`` (newlines kept): offsets do not move.
 
