@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import pairwise, repeat
+from operator import attrgetter
 
 import numpy as np
 
@@ -33,6 +34,7 @@ _WHITESPACE = frozenset(" \t\r\n\x00\xa0\u3000\u2002\u2003\u2009")
 _HYPHENS = frozenset("-‐‑–/")  # their loose boxes are narrow; a word goes on after them
 _OVERHANG = frozenset("fj")  # glyph boxes wider than their advance hide the gap after them
 OVERHANG_GAP = 0.02
+_TEXT = attrgetter("text")
 _SMASK_RE = re.compile(rb"/SMask\s+\d+\s+\d+\s+R")
 # characters by how they end a word, looked up by code point (all of them are below U+4000)
 _KIND_LETTER, _KIND_SPACE, _KIND_HYPHEN, _KIND_OVERHANG = 0, 1, 2, 3
@@ -61,6 +63,7 @@ class _Segment:
     x1: float = 0.0
     bottom: float = 0.0
     top: float = 0.0
+    text: str | None = None  # the words joined by spaces, set when none of them is hidden
 
     def add(self, w: _Word) -> None:
         if not self.words:
@@ -165,11 +168,15 @@ def _read_page(page, builder: TextBuilder, raw) -> int:
         rotated = page.get_rotation() % 180 != 0
         segments = _segments(words)
         _mark_invisible(tp.raw, raw, segments)
+        hidden = [w for w in words if w.hidden is not None]
+        if not hidden:  # the usual page: each segment is written as one string
+            for seg in segments:
+                seg.text = " ".join(map(_TEXT, seg.words))
         if rotated:
             _emit_stream_order(segments, builder)
         else:
             _emit_layout(segments, builder, left, right)
-        return sum(len(w.text) for w in words if w.hidden is None)
+        return sum(map(len, map(_TEXT, words))) - sum(map(len, map(_TEXT, hidden)))
     finally:
         tp.close()
 
@@ -190,12 +197,8 @@ def _char_boxes(tp, raw, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def _words(tp, raw, text: str, n: int) -> list[_Word]:
     """Group characters into words by whitespace and by gaps between their loose boxes.
 
-    The rule is sequential (a character joins the open word when its gap to the word's right
-    edge is small and it sits on the word's line), but it is evaluated on whole arrays: guess
-    the breaks from each character's predecessor, recompute every decision from the words
-    that guess makes, and repeat until nothing changes. The decision at a character depends
-    only on earlier decisions, so the fixed point is the sequential answer; the few pages
-    that do not settle in a few rounds are grouped by the plain loop.
+    Boxes come in one pass over the page (``_char_boxes``); the grouping runs on arrays
+    (``_breaks``) and only the words become Python objects.
     """
     codes = np.frombuffer(text[:n].encode("utf-32-le", "surrogatepass"), np.uint32)
     kind = _CHAR_KIND[np.minimum(codes, len(_CHAR_KIND) - 1)]
@@ -211,32 +214,7 @@ def _words(tp, raw, text: str, n: int) -> list[_Word]:
     forced = np.empty(m, bool)
     forced[0] = True
     forced[1:] = ws_before[1:] != ws_before[:-1]  # whitespace between them ends a word
-    limit = _GAP_LIMIT[kind[idx]]
-    lim_prev = limit[:-1]  # the rule looks at the character before
-    l1, c1 = l[1:], centre2[1:]
-    # first guess: the word's state is its previous character's
-    h = hi[:-1] - lo[:-1]
-    gap = l1 - r[:-1]
-    dc = c1 - (lo[:-1] + hi[:-1])
-    brk = forced.copy()
-    brk[1:] |= ~((-0.3 * h < gap) & (gap < lim_prev * h) & (-h < dc) & (dc < h))
-    for _ in range(6):
-        group = np.cumsum(brk) - 1
-        starts = np.flatnonzero(brk)
-        first = starts[group]
-        span = float(r.max() - r.min()) + 1.0
-        runmax = np.maximum.accumulate(r + group * span) - group * span
-        f = first[:-1]
-        h = hi[f] - lo[f]
-        gap = l1 - runmax[:-1]
-        dc = c1 - (lo[f] + hi[f])
-        again = forced.copy()
-        again[1:] |= ~((-0.3 * h < gap) & (gap < lim_prev * h) & (-h < dc) & (dc < h))
-        if np.array_equal(again, brk):
-            break
-        brk = again
-    else:
-        brk = _breaks_loop(l, r, lo, hi, centre2, forced, limit)
+    brk = _breaks(l, r, lo, hi, centre2, forced, _GAP_LIMIT[kind[idx]])
     starts = np.flatnonzero(brk)
     ends = np.append(starts[1:], m) - 1
     x1 = np.maximum.reduceat(r, starts)
@@ -247,6 +225,46 @@ def _words(tp, raw, text: str, n: int) -> list[_Word]:
             l[starts].tolist(), x1.tolist(), lo[starts].tolist(), hi[starts].tolist(), first_i, last_i, strict=True
         )
     ]
+
+
+def _breaks(l, r, lo, hi, centre2, forced, limit, rounds: int = 6) -> np.ndarray:
+    """Where words start, for characters in reading order (``forced``: whitespace before it).
+
+    The rule is sequential: a character joins the open word when its gap to the word's right
+    edge (the largest right so far) is small against the height of the word's first
+    character, and its centre is within that height of the first character's. It is
+    evaluated on whole arrays: guess the breaks from each character's predecessor, recompute
+    every decision from the words that guess makes, and repeat until nothing changes. The
+    decision at a character depends only on earlier ones, so the fixed point is the
+    sequential answer; a page that does not settle in ``rounds`` goes through the plain loop.
+    """
+    m = len(l)
+    lim_prev = limit[:-1]  # the rule looks at the character before
+    l1, c1 = l[1:], centre2[1:]
+    # first guess: the word's state is its previous character's
+    h = hi[:-1] - lo[:-1]
+    gap = l1 - r[:-1]
+    dc = c1 - (lo[:-1] + hi[:-1])
+    brk = forced.copy()
+    brk[1:] |= ~((-0.3 * h < gap) & (gap < lim_prev * h) & (-h < dc) & (dc < h))
+    span = float(r.max() - r.min()) + 1.0 if m else 1.0
+    if not np.isfinite(span):
+        return _breaks_loop(l, r, lo, hi, centre2, forced, limit)
+    for _ in range(rounds):
+        group = np.cumsum(brk) - 1
+        first = np.flatnonzero(brk)[group][:-1]
+        # running maximum of right edges within each word: words are offset apart by more
+        # than the range of r, so one accumulate over the page restarts at every word
+        runmax = np.maximum.accumulate(r + group * span)[:-1] - group[:-1] * span
+        h = hi[first] - lo[first]
+        gap = l1 - runmax
+        dc = c1 - (lo[first] + hi[first])
+        again = forced.copy()
+        again[1:] |= ~((-0.3 * h < gap) & (gap < lim_prev * h) & (-h < dc) & (dc < h))
+        if np.array_equal(again, brk):
+            return brk
+        brk = again
+    return _breaks_loop(l, r, lo, hi, centre2, forced, limit)
 
 
 def _breaks_loop(l, r, lo, hi, centre2, forced, limit) -> np.ndarray:
@@ -392,18 +410,18 @@ def _segments(words: list[_Word]) -> list[_Segment]:
         x0, x1, b, t = w.x0, w.x1, w.bottom, w.top
         if cur is not None:
             ch, wh = st - sb, t - b
-            h = ch if ch > wh else wh
-            overlap = (t if t < st else st) - (b if b > sb else sb)
+            h = ch if ch > wh else wh  # noqa: FURB136
+            overlap = (t if t < st else st) - (b if b > sb else sb)  # noqa: FURB136
             gap = x0 - sx1
-            if overlap > 0.5 * (ch if ch < wh else wh) and -0.2 * h < gap < 0.9 * h:
+            if overlap > 0.5 * (ch if ch < wh else wh) and -0.2 * h < gap < 0.9 * h:  # noqa: FURB136
                 cur.append(w)
-                if x0 < sx0:
+                if x0 < sx0:  # noqa: PLR1730
                     sx0 = x0
-                if x1 > sx1:
+                if x1 > sx1:  # noqa: PLR1730
                     sx1 = x1
-                if b < sb:
+                if b < sb:  # noqa: PLR1730
                     sb = b
-                if t > st:
+                if t > st:  # noqa: PLR1730
                     st = t
                 continue
             segments.append(_Segment(cur, sx0, sx1, sb, st))
@@ -463,9 +481,9 @@ def _rows(segments: list[_Segment]) -> list[list[_Segment]]:
 class _Emitter:
     """Writes rows as lines; a gap clearly wider than the page's usual line pitch starts a block."""
 
-    def __init__(self, builder: TextBuilder, segments: list[_Segment]) -> None:
+    def __init__(self, builder: TextBuilder, segments: list[_Segment], rows: list[list[_Segment]] | None = None) -> None:
         self.b = builder
-        tops = [max(s.top for s in row) for row in _rows(segments)]
+        tops = [max(s.top for s in row) for row in (rows if rows is not None else _rows(segments))]
         pitches = sorted(a - b for a, b in pairwise(tops) if a > b)
         self.usual = pitches[len(pitches) // 2] if pitches else 0.0
         self.last_top: float | None = None
@@ -482,6 +500,9 @@ class _Emitter:
             if self.last_top is not None:
                 self.b.newline(blank=(new_column and ri == 0) or self._blank(self.last_top, row))
             self.last_top = max(s.top for s in row)
+            if row[0].text is not None:  # no hidden word on this page
+                self.b.add(" ".join([seg.text for seg in row]))
+                continue
             words = [w for seg in row for w in seg.words]
             if not any(w.hidden for w in words):
                 self.b.add(" ".join(w.text for w in words))
@@ -497,11 +518,12 @@ def _emit_stream_order(segments: list[_Segment], builder: TextBuilder) -> None:
 
 
 def _emit_layout(segments: list[_Segment], builder: TextBuilder, left: float, right: float) -> None:
-    emit = _Emitter(builder, segments)
     gutter = _find_gutter(segments, left, right)
     if gutter is None:
-        emit.rows(_rows(segments))
+        rows = _rows(segments)
+        _Emitter(builder, segments, rows).rows(rows)
         return
+    emit = _Emitter(builder, segments)
     band: list[_Segment] = []
     spanning: list[_Segment] = []
 
