@@ -240,3 +240,24 @@ def test_flattened_resume_parses_like_a_multi_line_one():
 
     for ev in walk_evidence(p):
         assert text[ev.start:ev.end] == ev.text
+
+
+def test_degree_lines_under_other_headings():
+    text = (
+        "Sam Ortiz\nsam@example.org\n\nONGOING TRAINING\n"
+        "Bachelor of Science in General Engineering, Air Force Academy, 1993\n"
+        "Taught a master class on welding\n\nCERTIFICATIONS\nMBA, Regis University, 2001\nCPR Certified\n"
+    )
+    edu = parse_text(text).education
+    assert [(e.degree, e.institution, e.end) for e in edu] == [
+        ("Bachelor of Science in General Engineering", "Air Force Academy", "1993"),
+        ("MBA", "Regis University", "2001"),
+    ]
+
+
+def test_a_degree_word_inside_a_sentence_elsewhere_is_not_a_degree():
+    text = (
+        "Sam Ortiz\nsam@example.org\n\nEXPERIENCE\nTeacher, Lincoln High School, 2010 - 2014\n"
+        "- Prepared graduate students for the high school diploma exam\n- Supervised a Masters thesis\n"
+    )
+    assert parse_text(text).education == []

@@ -232,3 +232,43 @@ def postnominal_degrees(text: str, name_end: int, known: list[Education]) -> lis
         ev = evidence(text, m.start(1), m.start(1) + len(token), 0.6)
         out.append(Education(degree=token, level=level, evidence=ev, confidence=0.6))
     return out
+
+
+_WEAK_DEGREE = re.compile(
+    r"^(?:graduat(?:e|ion)|post[- ]?graduat(?:e|ion)|secondary(?: school)?|higher secondary|senior secondary"
+    r"|high school|intermediate|diploma|masters?|bachelors?|doctor(?:ate)?|MA|MS|ME|BA|BS|BE|m\.d\.)$",
+    re.IGNORECASE,
+)
+_LEAD_MARK = re.compile(r"^[\W_]*(?:\d{4}\s*[-–:]?\s*(?:\d{4})?\s*[:–-]?\s*)?")
+
+
+def degrees_elsewhere(text: str, lines: list[Line], skip: list[tuple[int, int]], known: list[Education]) -> list[Education]:
+    """Degree lines outside the education section(s) ("ONGOING TRAINING: Bachelor of Science in
+    General Engineering, 1993", a degree listed under certifications or in a two-column layout
+    whose heading went astray). Only a line that starts with a degree written in full or as a
+    distinctive abbreviation ("B.Tech", "MBA"), or that also names an institution, counts."""
+    have = {(e.degree or "").casefold() for e in known}
+    out: list[Education] = []
+    for ln in lines:
+        if ln.blank or len(ln.text) > 150 or any(a <= ln.start < b for a, b in skip):
+            continue
+        dm = DEGREE_RE.search(ln.text)
+        if not dm:
+            continue
+        im = INSTITUTION_RE.search(ln.text)
+        lead = _LEAD_MARK.match(ln.text).end()
+        starts = dm.start() <= lead
+        ds, de = _degree_phrase(ln.text, dm)
+        phrase = ln.text[ds:de].strip().rstrip(",")
+        weak = _WEAK_DEGREE.match(phrase) is not None
+        if not ((starts and not weak) or (im and (starts or not weak) and not (dm.start() >= im.start() and dm.end() <= im.end()))):
+            continue
+        if phrase.casefold() in have:
+            continue
+        found = parse_education(text, [ln], chinese=False, guess_untitled=False)
+        for e in found:
+            if e.degree and e.degree.casefold() not in have:
+                have.add(e.degree.casefold())
+                e.confidence = round(e.confidence * 0.8, 2)
+                out.append(e)
+    return out

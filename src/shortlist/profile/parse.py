@@ -17,7 +17,7 @@ from shortlist.profile.contact import (
     find_phone,
     find_zh_name,
 )
-from shortlist.profile.education import parse_education, postnominal_degrees
+from shortlist.profile.education import degrees_elsewhere, parse_education, postnominal_degrees
 from shortlist.profile.experience import years_of_experience
 from shortlist.profile.lang import detect_language
 from shortlist.profile.model import Profile, Section, Val
@@ -87,6 +87,13 @@ def parse_document(doc: Document, today: date | None = None) -> Profile:
             work += parse_work(screened, _in(lines, sec), today)
         elif sec.name == "education":
             education += parse_education(screened, _in(lines, sec), chinese, guess_untitled=not flat)
+    if not chinese:
+        # Degree lines under other headings; the name line is left to the post-nominals below.
+        skip = [(s.start, s.end) for s in sections if s.name == "education"]
+        if name is not None and name.evidence is not None:
+            line_end = screened.find("\n", name.evidence.end)
+            skip.append((name.evidence.start, line_end if line_end >= 0 else len(screened)))
+        education += degrees_elsewhere(screened, lines, skip, education)
     if name is not None and name.evidence is not None and not chinese:
         education += postnominal_degrees(screened, name.evidence.end, education)
     if not work and not any(s.name == "work" for s in sections):
