@@ -261,3 +261,18 @@ def test_a_degree_word_inside_a_sentence_elsewhere_is_not_a_degree():
         "- Prepared graduate students for the high school diploma exam\n- Supervised a Masters thesis\n"
     )
     assert parse_text(text).education == []
+
+
+def test_certificate_listed_in_education_is_an_entry_of_level_other():
+    text = (
+        "Jody Park\njody@example.org\n\nEDUCATION\nM.S. in Counseling, Syracuse University, 1995\n"
+        "Certificate of University Teaching, Syracuse University\n"
+    )
+    edu = parse_text(text).education
+    assert [(e.degree, e.level.value) for e in edu] == [("M.S. in Counseling", "master"), ("Certificate of University Teaching", "other")]
+
+
+def test_certificate_does_not_enter_the_degree_pattern_used_by_the_job_parser():
+    from shortlist.profile.education import degree_level
+
+    assert degree_level("PMP certification preferred") is None

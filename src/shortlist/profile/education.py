@@ -113,6 +113,14 @@ def _degree_phrase(line: str, m: re.Match) -> tuple[int, int]:
 _PLAIN_REJECT = re.compile(r"[:：@/|]|\d|^[A-Z][a-z]+, [A-Z]{2}\b|^(?:certificate|institute|board|year|percentage|grade)\b", re.IGNORECASE)
 
 
+# A certificate listed among degrees: "Certificate of University Teaching", "Teaching Certificate",
+# "Certificate in English and Comparative Law". Kept apart from DEGREE_RE (the job parser
+# reads that one, and "certification preferred" is no degree requirement).
+_CERT_LINE = re.compile(
+    r"^(?:[A-Z][\w&'-]*\s+){0,4}(?:Certificate|Certification)(?:\s+(?:in|of|for)\s+(?:[A-Z][\w&'-]*|and|&)(?:\s+(?:[A-Z][\w&'-]*|and|&|of)){0,6})?"
+)
+
+
 def _is_plain(s: str, dm: re.Match | None, im: re.Match | None) -> bool:
     """A short line that is neither degree, institution, date nor label: maybe a degree name."""
     return not dm and not im and 2 <= len(s) <= 60 and not _PLAIN_REJECT.search(s)
@@ -133,6 +141,7 @@ def parse_education(text: str, lines: list[Line], chinese: bool, guess_untitled:
         dm = DEGREE_RE.search(s)
         im = INSTITUTION_RE.search(s)
         inst = im.group(0) if im else None
+        cert = None if dm else _CERT_LINE.match(s)  # "Teaching Certificate, K-12": a qualification too
         if dm and im and dm.start() >= im.start() and dm.end() <= im.end():
             lead = s[im.start():dm.start()].strip()
             rest = s[dm.end():im.end()].strip(" .,")
@@ -144,7 +153,7 @@ def parse_education(text: str, lines: list[Line], chinese: bool, guess_untitled:
         # "Electrical engineering" / "VSSUT University": an unrecognised line right above an
         # institution is that entry's degree (low confidence).
         untitled = plain if (guess_untitled and im and not dm and plain is not None) else None
-        if last is None or (dm and last.get("degree")) or (im and last.get("institution") and not dm):
+        if last is None or ((dm or cert) and last.get("degree")) or (im and last.get("institution") and not (dm or cert)):
             start = untitled.start if untitled is not None else line.start
             entries.append({"start_off": start, "end_off": line.end})
         e = entries[-1]
@@ -154,6 +163,9 @@ def parse_education(text: str, lines: list[Line], chinese: bool, guess_untitled:
             e["level"] = degree_level(untitled.text)
             e["guessed"] = True
         plain = line if _is_plain(s, dm, im) else None
+        if cert is not None and not e.get("degree"):
+            e["degree"] = cert.group(0).strip().rstrip(",")
+            e["level"] = DegreeLevel.OTHER
         if dm and not e.get("degree"):
             ds, de = _degree_phrase(s, dm)
             e["degree"] = s[ds:de].strip().rstrip(",")
