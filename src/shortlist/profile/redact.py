@@ -93,10 +93,14 @@ def redact(profile: Profile) -> Profile:
     out.name = out.email = out.phone = out.location = None
     out.links = []
     out.sensitive = {}
-    # Sensitive lines are masked by position too (a value like "男" is too short to hunt).
+    # Sensitive lines are masked by position too (a value like "男" is too short to hunt), the
+    # whole line, so "Date of birth: 1971-03-02 (age 55)" leaves no "(age 55)" behind.
     chars = list(out.text)
     for ev in spans:
-        for i in range(ev.start, ev.end):
+        start = out.text.rfind("\n", 0, ev.start) + 1
+        end = out.text.find("\n", ev.end)
+        end = len(chars) if end < 0 or end - start > 200 else end
+        for i in range(start if ev.start - start <= 200 else ev.start, end):
             if chars[i] not in "\n":
                 chars[i] = MASK
     out.text = "".join(chars)
