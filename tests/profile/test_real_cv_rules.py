@@ -276,3 +276,11 @@ def test_certificate_does_not_enter_the_degree_pattern_used_by_the_job_parser():
     from shortlist.profile.education import degree_level
 
     assert degree_level("PMP certification preferred") is None
+
+
+def test_month_with_apostrophe_and_lone_dash_line_above_the_dates():
+    from shortlist.profile.dates import find_ranges
+
+    assert [(r.start, r.end) for r in find_ranges("from Dec' 2015 to Sept' 2016")] == [("2015-12", "2016-09")]
+    text = "Ria Sen\nria@example.org\n\nWORK EXPERIENCE\n\nMarketing Specialist\n\n-\n\nMarch 2017 to Present\n\n- Ran campaigns\n"
+    assert [(w.title, w.start, w.current) for w in parse_text(text).work] == [("Marketing Specialist", "2017-03", True)]

@@ -20,7 +20,7 @@ _MONTH_NAME = (
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 # One date, most specific forms first. No capture groups: _parse_one re-reads the match.
 DATE = (
-    rf"(?:\b{_MONTH_NAME}\.?,?\s*'?{_YEAR}(?!\d)"  # Jan 2019, January, 2019, Sept. 2019
+    rf"(?:\b{_MONTH_NAME}\.?['’]?,?\s*'?{_YEAR}(?!\d)"  # Jan 2019, January, 2019, Sept. 2019, Dec' 2015
     rf"|(?<!\d){_YEAR}\s*年\s*\d{{1,2}}\s*月?"  # 2019年7月
     rf"|(?<!\d){_YEAR}\s*年"  # 2019年
     rf"|(?<![\d.]){_YEAR}\s*[./-]\s*(?:0?[1-9]|1[0-2])(?![\d])(?:\s*月)?"  # 2019.07 2019/07 2019-07

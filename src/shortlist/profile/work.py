@@ -305,7 +305,8 @@ def parse_work(
             taken = 0
             while h - 1 > prev_anchor and taken < _MAX_ABOVE:
                 above = body[h - 1].text
-                if _ASIDE.match(above):  # "Client: BC Hydro" between the header and its dates
+                if _ASIDE.match(above) or not re.search(r"\w", above):
+                    # "Client: BC Hydro" or a lone "-" between the header and its dates
                     h -= 1
                     continue
                 if not _is_header_line(above) or (idx > 0 and above.endswith((".", "。"))):
