@@ -135,7 +135,15 @@ def test_headline_title_under_or_after_the_name():
 
 def test_no_headline_without_a_title_word():
     assert parse_text("John Smith\n12 Main Street\nSpringfield, IL\n").headline is None
-    assert parse_text("Jane Roe\njane@example.org\nData Analyst\n").headline is None
+    # After the first heading it is no longer the header block.
+    assert parse_text("Jane Roe\njane@example.org\n\nSKILLS\nData Analyst\n").headline is None
+
+
+def test_title_on_its_own_line_further_down_the_header():
+    p = parse_text("Stevie Lehner\n62 Main Street | Oakland, CA 94607 | stevie@example.org\nBUSINESS TEACHER\n\nEXPERIENCE\n")
+    assert p.headline is not None and p.headline.value == "BUSINESS TEACHER"
+    p = parse_text("Ana Ruiz\nana@example.org\nTitle: Sr. Java Developer\n\nSKILLS\nJava\n")
+    assert p.headline.value == "Sr. Java Developer"
 
 
 def test_durations_and_job_terms_are_not_employers():

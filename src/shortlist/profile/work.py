@@ -429,10 +429,35 @@ def find_headline(text: str, lines: list[Line], name_end: int) -> tuple[int, int
         if len(body) > 80 or _CONTACTISH.search(body) or _BULLET.match(body) or _LOCATION.match(body):
             if rest_of_name_line:
                 continue  # "Jane Roe | jane@x.org": the next line may still hold the title
-            return None
+            break
         h = _read_header([body])
         if not (h.title and h.sure_title):
-            return None
+            break
         i = chunk.find(h.title)
         return (start + i, start + i + len(h.title)) if i >= 0 else None
+    return _title_line_in_header(text, lines, name_end)
+
+
+def _title_line_in_header(text: str, lines: list[Line], name_end: int) -> tuple[int, int] | None:
+    """A title standing on its own line further down the header block ("SOCIAL MEDIA MANAGER"
+    under the address, "Title: Sr. Java Developer"); the header ends at the first heading."""
+    from shortlist.profile.sections import heading_name
+
+    seen = 0
+    for ln in lines:
+        if ln.blank or ln.end <= name_end:
+            continue
+        seen += 1
+        if seen > 10 or heading_name(ln.text):
+            return None
+        lm = _LABELLED.match(ln.text)
+        if lm and lm.group("title"):
+            value = lm.group("value").strip(" -–—,:|")
+            i = ln.text.rfind(value)
+            return (ln.start + i, ln.start + i + len(value)) if value and i >= 0 else None
+        body = ln.text.strip(" -–—,:|•")
+        if (len(body) <= 60 and len(body.split()) <= 7 and not _CONTACTISH.search(body) and not re.search(r"\d", body)
+                and not body.endswith(".") and _kind(body) == "title"):
+            i = ln.text.find(body)
+            return (ln.start + i, ln.start + i + len(body))
     return None
