@@ -292,3 +292,11 @@ def test_month_with_apostrophe_and_lone_dash_line_above_the_dates():
     assert [(r.start, r.end) for r in find_ranges("from Dec' 2015 to Sept' 2016")] == [("2015-12", "2016-09")]
     text = "Ria Sen\nria@example.org\n\nWORK EXPERIENCE\n\nMarketing Specialist\n\n-\n\nMarch 2017 to Present\n\n- Ran campaigns\n"
     assert [(w.title, w.start, w.current) for w in parse_text(text).work] == [("Marketing Specialist", "2017-03", True)]
+
+
+def test_headline_is_the_json_resume_label():
+    from shortlist.profile.jsonresume import to_json_resume
+
+    doc = to_json_resume(parse_text("Meda Cronin\nAssociate Software Engineer\n\nPune - meda@example.org\n"))
+    assert doc["basics"]["label"] == "Associate Software Engineer"
+    assert doc["basics"]["x-evidence"]["headline"]["text"] == "Associate Software Engineer"

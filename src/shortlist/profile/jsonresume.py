@@ -46,6 +46,7 @@ def to_json_resume(profile: Profile) -> dict[str, Any]:
     website = next((lk for lk in p.links if lk.kind == "website"), None)
     basics = _drop_none({
         "name": _val(p.name),
+        "label": _val(p.headline),
         "email": _val(p.email),
         "phone": _val(p.phone),
         "url": website.url if website else None,
@@ -56,7 +57,7 @@ def to_json_resume(profile: Profile) -> dict[str, Any]:
              "x-evidence": _ev(lk.evidence)}
             for lk in p.links if lk.kind in ("linkedin", "github", "other")
         ],
-        "x-evidence": _drop_none({k: _ev(getattr(p, k).evidence) for k in ("name", "email", "phone", "summary")
+        "x-evidence": _drop_none({k: _ev(getattr(p, k).evidence) for k in ("name", "headline", "email", "phone", "summary")
                                   if getattr(p, k) is not None}),
     })
     work = [
