@@ -44,7 +44,7 @@ def resume(client: int, i: int) -> bytes:
 
 def start_server(data: Path, port: int) -> subprocess.Popen:
     env = dict(os.environ, SHORTLIST_DATA_DIR=str(data), SHORTLIST_PORT=str(port), SHORTLIST_WORKERS="1")
-    proc = subprocess.Popen([sys.executable, "-m", "shortlist.cli", "serve"], env=env, start_new_session=True,
+    proc = subprocess.Popen([sys.executable, "-m", "shortlist", "serve"], env=env, start_new_session=True,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     for _ in range(300):
         try:

@@ -5,7 +5,7 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -65,7 +65,7 @@ def _profile_table(records: list[dict]) -> Table:
     return t
 
 
-def _emit(records: list[dict], fmt: Fmt, out_file: Optional[Path]) -> None:
+def _emit(records: list[dict], fmt: Fmt, out_file: Path | None) -> None:
     if fmt is Fmt.json:
         text = json.dumps(records, ensure_ascii=False, indent=2)
     elif fmt is Fmt.jsonl:
@@ -82,9 +82,10 @@ def _emit(records: list[dict], fmt: Fmt, out_file: Optional[Path]) -> None:
         sys.stdout.write(text + "\n")
 
 
-def run_parse(paths: list[Path], workers: int, redact: bool, use_cache: bool) -> tuple[list[dict], dict]:
-    """Parse files and folders; returns (records in input order, summary dict)."""
-    from shortlist.pipeline import ProfileCache, collect_paths, outcome_record, parse_paths, summarise
+def parse_outcomes(paths: list[Path], workers: int = 0, redact: bool = False, use_cache: bool = True) -> list:
+    """Parse files and folders through the sandboxed pipeline and profile cache, with a progress
+    bar; one outcome per file, in input order."""
+    from shortlist.pipeline import ProfileCache, collect_paths, parse_paths
     from shortlist.settings import load_settings
 
     settings = load_settings()
@@ -98,6 +99,14 @@ def run_parse(paths: list[Path], workers: int, redact: bool, use_cache: bool) ->
             progress.advance(task)
     order = {str(p): i for i, p in enumerate(files)}
     outcomes.sort(key=lambda o: order.get(o.path, len(order)))
+    return outcomes
+
+
+def run_parse(paths: list[Path], workers: int, redact: bool, use_cache: bool) -> tuple[list[dict], dict]:
+    """Parse files and folders; returns (records in input order, summary dict)."""
+    from shortlist.pipeline import outcome_record, summarise
+
+    outcomes = parse_outcomes(paths, workers, redact, use_cache)
     return [outcome_record(o) for o in outcomes], summarise(outcomes).model_dump()
 
 
@@ -117,7 +126,7 @@ def parse(
     format: Annotated[Fmt, typer.Option("--format", "-f", help="Output format.")] = Fmt.table,
     redact: Annotated[bool, typer.Option(help="Blind view: drop name, contact and personal details.")] = False,
     workers: Annotated[int, typer.Option(help="Parallel processes (0: one per CPU core).")] = 0,
-    out_file: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write to this file.")] = None,
+    out_file: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file.")] = None,
     cache: Annotated[bool, typer.Option(help="Reuse profiles parsed before (by content hash).")] = True,
 ) -> None:
     """Parse resumes into structured, evidence-linked profiles."""
@@ -168,6 +177,42 @@ def demo(
               "[bold]shortlist user add you@example.com --role admin && shortlist serve[/bold]")
 
 
+def _workspace():
+    from shortlist.settings import load_settings
+    from shortlist.store.db import Database, default_url
+    from shortlist.store.workspace import Workspace
+
+    st = load_settings()
+    db = Database(st["database_url"] or default_url(st["data_dir"])).open()
+    return Workspace(db, st["data_dir"], max_file_mb=st["max_file_mb"]), st
+
+
+user_app = typer.Typer(help="Workspace users.", no_args_is_help=True)
+app.add_typer(user_app, name="user")
+
+
+@user_app.command("add")
+def user_add(
+    email: Annotated[str, typer.Argument(help="Login email.")],
+    role: Annotated[str, typer.Option(help="admin, recruiter or hiring_manager.")] = "admin",
+    name: Annotated[str, typer.Option(help="Display name.")] = "",
+    password: Annotated[str | None, typer.Option(help="Omit to be prompted (not echoed).")] = None,
+) -> None:
+    """Create a user (the first one should be an admin)."""
+    from shortlist.store.auth import add_user
+
+    if password is None:
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    ws, _ = _workspace()
+    try:
+        with ws.db.session() as s:
+            add_user(s, email, password, role, name)
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    err.print(f"created {role} {email}")
+
+
 @app.command()
 def erase(candidate: Annotated[int, typer.Argument(help="Candidate id in the workspace.")]) -> None:
     """Erase a candidate everywhere (file, profile, scores, notes, caches); logs only that it happened."""
@@ -181,7 +226,7 @@ def erase(candidate: Annotated[int, typer.Argument(help="Candidate id in the wor
 
 
 @app.command()
-def retention(days: Annotated[Optional[int], typer.Option(help="Override retention_days.")] = None) -> None:
+def retention(days: Annotated[int | None, typer.Option(help="Override retention_days.")] = None) -> None:
     """Erase candidates with no activity for the retention period."""
     ws, st = _workspace()
     n = ws.retention(days if days is not None else st["retention_days"])
@@ -190,8 +235,8 @@ def retention(days: Annotated[Optional[int], typer.Option(help="Override retenti
 
 @app.command()
 def serve(
-    host: Annotated[Optional[str], typer.Option(help="Listen address.")] = None,
-    port: Annotated[Optional[int], typer.Option(help="Port.")] = None,
+    host: Annotated[str | None, typer.Option(help="Listen address.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port.")] = None,
 ) -> None:
     """Start the recruiter workspace (web UI and REST API) on this machine."""
     import uvicorn
@@ -229,11 +274,11 @@ def audit(
     table: Annotated[Path, typer.Argument(help="CSV: one row per candidate, an outcome column and self-reported categories.")],
     outcome: Annotated[str, typer.Option(help="Column with the tool's outcome: selected yes/no (1/0) or a score.")],
     format: Annotated[AuditFmt, typer.Option("--format", "-f")] = AuditFmt.table,
-    sex_column: Annotated[Optional[str], typer.Option(help="Column of sex/gender (default: found by name).")] = None,
-    race_column: Annotated[Optional[str], typer.Option(help="Column of race/ethnicity (default: found by name).")] = None,
+    sex_column: Annotated[str | None, typer.Option(help="Column of sex/gender (default: found by name).")] = None,
+    race_column: Annotated[str | None, typer.Option(help="Column of race/ethnicity (default: found by name).")] = None,
     source: Annotated[str, typer.Option(help="Data source to state in the report.")] = "",
     min_share: Annotated[float, typer.Option(help="Categories under this share are listed but not rated.")] = 0.02,
-    out_file: Annotated[Optional[Path], typer.Option("--out", "-o")] = None,
+    out_file: Annotated[Path | None, typer.Option("--out", "-o")] = None,
 ) -> None:
     """Bias audit: selection or scoring rates and impact ratios per category and intersection."""
     from shortlist.fairness.audit import audit_csv, to_html
@@ -285,10 +330,13 @@ def version() -> None:
 
 
 # Commands that live in their own modules register themselves on ``app`` (or are added here).
-from shortlist import cli_rank, cli_train  # noqa: E402,F401
-from shortlist.cli_analytics import analytics_app  # noqa: E402
-from shortlist.cli_interview import interview_app  # noqa: E402
-from shortlist import cli_interview_score  # noqa: E402,F401
+from shortlist import (  # noqa: F401
+    cli_interview_score,
+    cli_rank,
+    cli_train,
+)
+from shortlist.cli_analytics import analytics_app
+from shortlist.cli_interview import interview_app
 
 app.add_typer(interview_app, name="interview")
 app.add_typer(analytics_app, name="analytics")

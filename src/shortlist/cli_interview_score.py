@@ -7,7 +7,7 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.table import Table
@@ -62,18 +62,18 @@ def score_rows(rows: list[dict], scorer, relative: bool = False) -> list[dict]:
 
 @interview_app.command("score")
 def score_cmd(
-    csv_file: Annotated[Optional[Path], typer.Option("--csv", help="Rows of question, reference (or rubric with ';' "
+    csv_file: Annotated[Path | None, typer.Option("--csv", help="Rows of question, reference (or rubric with ';' "
                                                      "between points) and answer.")] = None,
-    answer: Annotated[Optional[str], typer.Option(help="One answer (with --reference or --rubric).")] = None,
+    answer: Annotated[str | None, typer.Option(help="One answer (with --reference or --rubric).")] = None,
     reference: Annotated[str, typer.Option(help="The reference answer.")] = "",
     rubric: Annotated[list[str], typer.Option(help="A rubric point (repeatable).")] = [],  # noqa: B006 - typer idiom
     question: Annotated[str, typer.Option(help="The question (anchors the 0-5 scale).")] = "",
     format: Annotated[ScoreFmt, typer.Option("--format", "-f")] = ScoreFmt.table,
     relative: Annotated[bool, typer.Option(help="Also grade answers to the same question against each other.")] = False,
-    calibration: Annotated[Optional[Path], typer.Option(help="Weights from `interview calibrate`.")] = None,
-    llm: Annotated[Optional[str], typer.Option(help="OpenAI-compatible base URL for an LLM judge.")] = None,
-    model: Annotated[Optional[str], typer.Option(help="Model name at --llm.")] = None,
-    out_file: Annotated[Optional[Path], typer.Option("--out", "-o")] = None,
+    calibration: Annotated[Path | None, typer.Option(help="Weights from `interview calibrate`.")] = None,
+    llm: Annotated[str | None, typer.Option(help="OpenAI-compatible base URL for an LLM judge.")] = None,
+    model: Annotated[str | None, typer.Option(help="Model name at --llm.")] = None,
+    out_file: Annotated[Path | None, typer.Option("--out", "-o")] = None,
 ) -> None:
     """Score interview answers 0-5 against a reference answer or rubric points."""
     from shortlist.interview.score import AnswerScorer, Calibration

@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from shortlist.cli import _progress, app, err, out
+from shortlist.cli import app, err, out, parse_outcomes
 from shortlist.errors import ShortlistError
 from shortlist.match.model import KnockoutRule, RankedCandidate
 from shortlist.match.report import display_name
@@ -31,20 +31,7 @@ class RankFmt(str, Enum):
 
 def parse_profiles(paths: list[Path], workers: int = 0, use_cache: bool = True) -> tuple[list[Profile], list[str]]:
     """Parse resumes through the sandboxed pipeline and profile cache; (profiles in input order, error lines)."""
-    from shortlist.pipeline import ProfileCache, collect_paths, parse_paths
-    from shortlist.settings import load_settings
-
-    settings = load_settings()
-    files = collect_paths(paths)
-    cache = ProfileCache(Path(settings["data_dir"]) / "cache" / "profiles") if use_cache else None
-    outcomes = []
-    with _progress() as progress:
-        task = progress.add_task("parsing", total=len(files))
-        for o in parse_paths(files, workers=workers or settings["workers"], cache=cache):
-            outcomes.append(o)
-            progress.advance(task)
-    order = {str(p): i for i, p in enumerate(files)}
-    outcomes.sort(key=lambda o: order.get(o.path, len(order)))
+    outcomes = parse_outcomes(paths, workers, use_cache=use_cache)
     errors = [f"{o.path}: {o.error.reason.value}: {o.error.message}" for o in outcomes if o.error is not None]
     return [o.profile for o in outcomes if o.profile is not None], errors
 

@@ -31,7 +31,7 @@ def _port() -> int:
 
 def _start(data: Path, port: int) -> subprocess.Popen:
     env = dict(os.environ, SHORTLIST_DATA_DIR=str(data), SHORTLIST_PORT=str(port), SHORTLIST_WORKERS="1")
-    proc = subprocess.Popen([sys.executable, "-m", "shortlist.cli", "serve"], env=env,
+    proc = subprocess.Popen([sys.executable, "-m", "shortlist", "serve"], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     for _ in range(300):
         try:
