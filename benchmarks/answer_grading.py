@@ -15,9 +15,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import numpy as np  # noqa: E402
+import numpy as np
 
-from benchmarks.common import data_arg, machine, resolve_data, skip, write_block  # noqa: E402
+from benchmarks.common import data_arg, machine, resolve_data, skip, write_block
 
 
 def main() -> None:

@@ -7,7 +7,6 @@ import argparse
 import os
 import signal
 import socket
-import subprocess
 import sys
 import tempfile
 import threading
@@ -17,10 +16,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import httpx  # noqa: E402
+import httpx
 
-from benchmarks.common import machine, write_block  # noqa: E402
-from benchmarks.load_test import resume, start_server  # noqa: E402
+from benchmarks.common import machine, write_block
+from benchmarks.load_test import resume, start_server
 
 JOB = "Backend Engineer\n\nRequirements\n- Python\n- PostgreSQL\n"
 

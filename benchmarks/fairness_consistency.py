@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import machine, write_block  # noqa: E402
+from benchmarks.common import machine, write_block
 
 
 def run(examples: Path) -> tuple[str, int]:

@@ -20,9 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import httpx  # noqa: E402
+import httpx
 
-from benchmarks.common import machine, write_block  # noqa: E402
+from benchmarks.common import machine, write_block
 
 JOB = """Backend Engineer
 

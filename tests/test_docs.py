@@ -25,7 +25,7 @@ def test_every_command_is_documented_in_the_readme():
 
 def test_every_benchmark_target_is_documented():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    targets = re.findall(r"^(bench-[\w-]+):", (ROOT / "Makefile").read_text(), re.M)
+    targets = re.findall(r"^(bench-[\w-]+):", (ROOT / "Makefile").read_text(), re.MULTILINE)
     assert targets, "no benchmark targets found"
     assert [t for t in targets if t not in readme] == []
 

@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_readme_settings_table_matches_code():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    block = re.search(r"<!-- settings:start -->(.*)<!-- settings:end -->", readme, re.S)
+    block = re.search(r"<!-- settings:start -->(.*)<!-- settings:end -->", readme, re.DOTALL)
     assert block, "README.md lost its settings block"
     assert markdown_table() in block.group(1), "README settings table drifted: regenerate it from settings.markdown_table()"
 

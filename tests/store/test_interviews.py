@@ -3,12 +3,17 @@ import pytest
 from sqlalchemy import func, select
 
 from shortlist.store.models import Interview, InterviewAnswer, ScorecardRow
-from shortlist.store.workspace import (build_scorecard, final_shortlist_for_job, prepare_interview, record_answer,
-                                       split_transcript)
+from shortlist.store.workspace import (
+    build_scorecard,
+    final_shortlist_for_job,
+    prepare_interview,
+    record_answer,
+    split_transcript,
+)
 
 JOB = "Backend Engineer\n\nRequirements\n- 3+ years of Python\n- PostgreSQL\n- Kubernetes\n"
-RESUME = ("Ana Costa\nana@example.com\n\nEXPERIENCE\nBackend Engineer, Acme Works\nJan 2016 - Present\n"
-          "- Built Python services on PostgreSQL\n").encode()
+RESUME = (b"Ana Costa\nana@example.com\n\nEXPERIENCE\nBackend Engineer, Acme Works\nJan 2016 - Present\n"
+          b"- Built Python services on PostgreSQL\n")
 
 
 def test_plan_answer_scorecard_and_erase(workspace):

@@ -62,9 +62,8 @@ def test_rejected_uploads_leave_nothing(workspace, data, reason):
     with workspace.db.session() as s:
         job = workspace.create_job(s, "rec@example.com", JOB)
         job_id = job.id
-    with pytest.raises(UploadRejected) as info:
-        with workspace.db.session() as s:
-            workspace.upload(s, "rec@example.com", job_id, "bad.pdf", data)
+    with pytest.raises(UploadRejected) as info, workspace.db.session() as s:
+        workspace.upload(s, "rec@example.com", job_id, "bad.pdf", data)
     assert info.value.reason == reason
     with workspace.db.session() as s:
         assert s.scalar(select(func.count(Candidate.id))) == 0
@@ -74,9 +73,8 @@ def test_rejected_uploads_leave_nothing(workspace, data, reason):
 
 def test_rejection_needs_reason_and_is_logged(workspace):
     _, cid = _job_and_candidate(workspace)
-    with workspace.db.session() as s:
-        with pytest.raises(ValueError, match="reason"):
-            workspace.decide(s, "rec@example.com", cid, "reject")
+    with workspace.db.session() as s, pytest.raises(ValueError, match="reason"):
+        workspace.decide(s, "rec@example.com", cid, "reject")
     with workspace.db.session() as s:
         workspace.decide(s, "rec@example.com", cid, "reject", reason="no PostgreSQL depth")
     with workspace.db.session() as s:

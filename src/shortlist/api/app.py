@@ -453,9 +453,14 @@ def create_app(database_url: str | None = None, data_dir: str | Path | None = No
         return HTMLResponse(to_html(report)) if format == "html" else json.loads(report.model_dump_json())
 
     # ------------------------------------------------------- interviews
-    from shortlist.store.workspace import (build_scorecard, final_shortlist_for_job, prepare_interview,
-                                           record_answer, split_transcript)
     from shortlist.store.models import Interview
+    from shortlist.store.workspace import (
+        build_scorecard,
+        final_shortlist_for_job,
+        prepare_interview,
+        record_answer,
+        split_transcript,
+    )
 
     def _interview(s, iid: int) -> Interview:
         iv = s.get(Interview, iid)

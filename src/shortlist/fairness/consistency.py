@@ -57,7 +57,7 @@ def _swap_words(text: str, pairs: list[tuple[str, str]], ascii_words: bool) -> s
     for a, b in pairs:
         table[a], table[b] = b, a
     if ascii_words:
-        pat = re.compile(r"\b(" + "|".join(sorted(map(re.escape, table), key=len, reverse=True)) + r")\b", re.I)
+        pat = re.compile(r"\b(" + "|".join(sorted(map(re.escape, table), key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
         def repl(m: re.Match[str]) -> str:
             w = m.group(0)

@@ -101,7 +101,7 @@ MODELS: tuple[ModelEntry, ...] = (
 
 def benchmark_blocks(markdown: str) -> dict[str, str]:
     return {m.group(1): m.group(2).strip() for m in
-            re.finditer(r"<!-- (\w+):start -->(.*?)<!-- \1:end -->", markdown, re.S)}
+            re.finditer(r"<!-- (\w+):start -->(.*?)<!-- \1:end -->", markdown, re.DOTALL)}
 
 
 def render(benchmarks_md: str, today: str | None = None) -> str:
@@ -119,7 +119,7 @@ def render(benchmarks_md: str, today: str | None = None) -> str:
         for b in m.benchmarks:
             body = blocks.get(b)
             if body:
-                body = re.sub(r"^(#+) ", lambda h: "#" * (len(h.group(1)) + 1) + " ", body, flags=re.M)
+                body = re.sub(r"^(#+) ", lambda h: "#" * (len(h.group(1)) + 1) + " ", body, flags=re.MULTILINE)
                 lines += [body, ""]
             else:
                 lines += [f"- `{b}`: not measured yet (run its benchmark; see BENCHMARKS.md).", ""]

@@ -33,8 +33,7 @@ _CLAUSE = re.compile(r"[^.;!?\n。；！？]+[.;!?。；！？]?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Sub-word tokens that carry no content; alignment ignores them.
 _STOP_TOKENS = frozenset(
-    "the a an of to in is are and or be it that this for on with as by which can its at from their they "
-    "was were will not do does has have , . ( ) ; : ' \" - [UNK]".split()
+    ["the", "a", "an", "of", "to", "in", "is", "are", "and", "or", "be", "it", "that", "this", "for", "on", "with", "as", "by", "which", "can", "its", "at", "from", "their", "they", "was", "were", "will", "not", "do", "does", "has", "have", ",", ".", "(", ")", ";", ":", "'", '"', "-", "[UNK]"]
 )
 
 

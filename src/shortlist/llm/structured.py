@@ -12,7 +12,7 @@ from shortlist.llm.client import ChatBackend, LLMError, LLMUnavailable, schema_h
 
 M = TypeVar("M", bound=BaseModel)
 
-_FENCE = re.compile(r"```(?:json)?\s*(.*?)```", re.S)
+_FENCE = re.compile(r"```(?:json)?\s*(.*?)```", re.DOTALL)
 
 
 class StructuredResult(BaseModel, Generic[M]):

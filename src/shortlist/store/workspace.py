@@ -19,8 +19,20 @@ from sqlalchemy.orm import Session
 from shortlist.store.db import Database
 from shortlist.store.events import log
 from shortlist.store.files import FileStore
-from shortlist.store.models import (Candidate, Decision, Demographic, Embedding, Event, Interview, InterviewAnswer, Job,
-                                    Note, RankingEntry, ScorecardRow, StoredFile)
+from shortlist.store.models import (
+    Candidate,
+    Decision,
+    Demographic,
+    Embedding,
+    Event,
+    Interview,
+    InterviewAnswer,
+    Job,
+    Note,
+    RankingEntry,
+    ScorecardRow,
+    StoredFile,
+)
 
 DECISIONS = ("advance", "reject", "hold")
 STAGES = ("applied", "screened", "interview", "offer", "hired", "rejected")
@@ -403,7 +415,7 @@ def record_answer(ws: Workspace, interview_id: int, question_id: str, answer: st
                 "points": detail.get("points", [])}
 
 
-_TRANSCRIPT_Q = re.compile(r"^\s*\[?(q\d+)(?:\]|\s*[:：.)])\s*", re.I | re.M)
+_TRANSCRIPT_Q = re.compile(r"^\s*\[?(q\d+)(?:\]|\s*[:：.)])\s*", re.IGNORECASE | re.MULTILINE)
 
 
 def split_transcript(text: str) -> dict[str, str]:

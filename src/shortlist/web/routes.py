@@ -11,7 +11,16 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy import func, select
 
 from shortlist.store import auth
-from shortlist.store.models import Candidate, Interview, InterviewAnswer, Job, Note, RankingEntry, ScorecardRow, User
+from shortlist.store.models import (
+    Candidate,
+    Interview,
+    InterviewAnswer,
+    Job,
+    Note,
+    RankingEntry,
+    ScorecardRow,
+    User,
+)
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -22,8 +31,7 @@ def highlight(text: str, marks: list[tuple[int, int, str]]) -> str:
     spans = sorted((max(0, s), min(len(text), e), cls) for s, e, cls in marks if e > s)
     out, pos = [], 0
     for s, e, cls in spans:
-        if s < pos:
-            s = pos
+        s = max(s, pos)
         if e <= s:
             continue
         out.append(html.escape(text[pos:s]))
