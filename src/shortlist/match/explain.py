@@ -63,7 +63,7 @@ def _skill(ctx: JobContext, view: CandidateView, req: Requirement) -> Verdict:
     m = rs.best(view)
     mentions = sorted(m.use.mentions, key=lambda x: x.source != "work") if m.use else []
     return Verdict(requirement_id=req.id, label=req.label, required=req.required, status=m.status, how=m.how,
-                   evidence=_evidence([x.evidence for x in mentions if view.clean(x.evidence)]))
+                   evidence=_evidence([view.in_context(x.evidence) for x in mentions if view.clean(x.evidence)]))
 
 
 def _years(ctx: JobContext, view: CandidateView, req: Requirement) -> Verdict:

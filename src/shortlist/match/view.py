@@ -195,6 +195,16 @@ class CandidateView:
         ev = evidence(self.profile.text, start, end)
         return ev if ev is not None and self.clean(ev) else None
 
+    def in_context(self, ev: Evidence, reach: int = 110) -> Evidence:
+        """The line around a short quote (at most ``reach`` characters either side), so a reader
+        sees how the resume used a skill, not just its name; the quote itself if that line
+        touches flagged text."""
+        text = self.profile.text
+        start = max(text.rfind("\n", 0, ev.start) + 1, ev.start - reach)
+        end = text.find("\n", ev.end)
+        end = min(len(text) if end < 0 else end, ev.end + reach)
+        return self.quote(start, end) or ev
+
     def find(self, needle: str, start: int = 0, end: int | None = None) -> Evidence | None:
         """First clean occurrence of ``needle`` (case-insensitive) in the visible text."""
         if not needle:
