@@ -92,7 +92,10 @@ def main() -> None:
         "",
         (f"{len(set(data.resumes))} livecareer resumes x {len(set(data.jobs))} O*NET-composed jobs = {len(data)} "
         f"outcomes ({int(data.positive.sum())} positive: same category). {args.k}-fold CV grouped by resume "
-        "(`StratifiedGroupKFold`); thresholds chosen on training folds only; mean ± std over folds."),
+        "(`StratifiedGroupKFold`); thresholds chosen on training folds only; mean ± std over folds. "
+         "The trained models learn from labels of these same 24 jobs (on other resumes), as a team's model learns "
+         "from its own past jobs; the untrained hybrid and the `rank_quality` baselines use no labels, so the "
+         "full-pool rows are not a like-for-like comparison with those baselines."),
     ]
     for kind in ("logistic", "gbm"):
         t = time.perf_counter()
