@@ -41,6 +41,10 @@ def highlight(text: str, marks: list[tuple[int, int, str]]) -> str:
     return "".join(out)
 
 
+class LoginRequired(Exception):
+    """Raised by a page when nobody is logged in; answered with a redirect to /login."""
+
+
 def register(app: FastAPI, user_from_request) -> None:
     db = app.state.ws.db
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
@@ -48,11 +52,14 @@ def register(app: FastAPI, user_from_request) -> None:
     def page(request: Request, template: str, **ctx) -> HTMLResponse:
         return templates.TemplateResponse(request, template, ctx)
 
-    def who(request: Request) -> User | None:
+    def who(request: Request) -> User:
+        """The logged-in user; anyone else is sent to the login page (see the handler below)."""
         try:
             return user_from_request(request)
         except Exception:  # noqa: BLE001 - any auth failure means "log in"
-            return None
+            raise LoginRequired() from None
+
+    app.add_exception_handler(LoginRequired, lambda request, exc: RedirectResponse("/login", status_code=303))
 
     @app.get("/login", response_class=HTMLResponse, include_in_schema=False)
     def login_page(request: Request):
@@ -61,8 +68,6 @@ def register(app: FastAPI, user_from_request) -> None:
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def jobs_page(request: Request):
         user = who(request)
-        if user is None:
-            return RedirectResponse("/login", status_code=303)
         with db.session() as s:
             counts = dict(s.execute(select(Candidate.job_id, func.count(Candidate.id)).group_by(Candidate.job_id)).all())
             jobs = [{"id": j.id, "title": j.title, "language": j.language, "status": j.status,
@@ -75,8 +80,6 @@ def register(app: FastAPI, user_from_request) -> None:
         from shortlist.profile.model import Job as JobModel
 
         user = who(request)
-        if user is None:
-            return RedirectResponse("/login", status_code=303)
         with db.session() as s:
             job = s.get(Job, job_id)
             if job is None:
@@ -90,8 +93,6 @@ def register(app: FastAPI, user_from_request) -> None:
         from shortlist.profile.model import Profile
 
         user = who(request)
-        if user is None:
-            return RedirectResponse("/login", status_code=303)
         with db.session() as s:
             cand = s.get(Candidate, cid)
             if cand is None:
@@ -120,8 +121,6 @@ def register(app: FastAPI, user_from_request) -> None:
     @app.get("/candidates/{cid}/interview", response_class=HTMLResponse, include_in_schema=False)
     def interview_page(request: Request, cid: int):
         user = who(request)
-        if user is None:
-            return RedirectResponse("/login", status_code=303)
         with db.session() as s:
             cand = s.get(Candidate, cid)
             if cand is None:
@@ -145,8 +144,6 @@ def register(app: FastAPI, user_from_request) -> None:
         from shortlist.profile.model import Profile
 
         user = who(request)
-        if user is None:
-            return RedirectResponse("/login", status_code=303)
         jid = int(job_id) if job_id and job_id.isdigit() else None
         with db.session() as s:
             jobs = s.scalars(select(Job).order_by(Job.id.desc())).all()
@@ -168,8 +165,6 @@ def register(app: FastAPI, user_from_request) -> None:
         from shortlist.settings import SETTINGS, load_settings
 
         user = who(request)
-        if user is None:
-            return RedirectResponse("/login", status_code=303)
         if not auth.allowed(user.role, "admin"):
             return HTMLResponse("<h1>Only admins manage settings and users</h1>", status_code=403)
         values = load_settings()
