@@ -69,3 +69,45 @@ def test_non_finite_boxes_fall_back_to_the_loop():
     assert pdf._breaks(l, r, lo, hi, lo + hi, forced, limit).tolist() == pdf._breaks_loop(
         l, r, lo, hi, lo + hi, forced, limit
     ).tolist()
+
+
+def _gutter_loop(segments, left, right):
+    """The gutter search written as a plain loop over candidates (the definition)."""
+    from bisect import bisect_left, bisect_right
+
+    n = len(segments)
+    if n < 8:
+        return None
+    x1s, x0s = sorted(s.x1 for s in segments), sorted(s.x0 for s in segments)
+    best, run = None, []
+    x, stop = left + 0.2 * (right - left), left + 0.8 * (right - left)
+    while x <= stop:
+        n_left, n_right = bisect_right(x1s, x), n - bisect_left(x0s, x)
+        crossing = n - n_left - n_right
+        m = min(n_left, n_right)
+        if m >= 4 and m >= 0.15 * n and crossing <= max(2, 0.25 * (n_left + n_right)):
+            key = (m, -crossing)
+            if best is None or key > best:
+                best, run = key, [x]
+            elif key == best and run and x - run[-1] <= 2.01:
+                run.append(x)
+        x += 2.0
+    return None if best is None else run[len(run) // 2]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_gutter_search_on_arrays_equals_the_loop(seed):
+    rng = np.random.default_rng(seed)
+    found = 0
+    for _ in range(200):
+        left = rng.uniform(-20, 20)
+        right = left + rng.uniform(-5, 700)
+        segments = []
+        for _ in range(int(rng.integers(0, 80))):
+            x0 = rng.choice([left + rng.random() * (right - left), left + rng.uniform(0, 0.3) * (right - left),
+                             left + rng.uniform(0.5, 0.9) * (right - left)])
+            segments.append(pdf._Segment([], x0, x0 + rng.choice([rng.uniform(0, 200), rng.uniform(0, 40), 2.0])))
+        expected = _gutter_loop(segments, left, right)
+        found += expected is not None
+        assert pdf._find_gutter(segments, left, right) == expected
+    assert found > 50  # the cases exercise real gutters, not only "none"
