@@ -150,3 +150,34 @@ def test_users_passwords_and_tokens(workspace):
         assert authenticate(s, "ada@example.com", "wrong password") is None
         assert user_for_token(s, token).email == "ada@example.com"
         assert user_for_token(s, token + "x") is None
+
+
+def test_erase_removes_the_candidates_vectors_from_the_embedding_cache(workspace):
+    import sqlite3
+
+    from shortlist.embed.cache import CACHE_FILE, cache_key
+    from shortlist.match.view import CandidateView
+    from shortlist.profile.model import Profile
+    from shortlist.store.workspace import rank_job
+
+    job_id, cid = _job_and_candidate(workspace)
+    with workspace.db.session() as s:
+        other = workspace.upload(s, "rec@example.com", job_id, "tom.txt",
+                                 b"Tom Lee\ntom@example.com\n\nEXPERIENCE\nChef, Bistro Nine\n2019 - Present\n"
+                                 b"- Ran the kitchen line\n").id
+    workspace.process_queue()
+    rank_job(workspace, job_id)
+    with workspace.db.session() as s:
+        views = {c: CandidateView.of(Profile.model_validate(s.get(Candidate, c).profile)) for c in (cid, other)}
+    db = sqlite3.connect(workspace.cache_dir / CACHE_FILE)
+    models = [m for (m,) in db.execute("SELECT DISTINCT model FROM vectors")]
+
+    def cached(c: int) -> int:
+        keys = [cache_key(m, "passage", t) for m in models for t in views[c].experience_chunks()]
+        return sum(db.execute("SELECT COUNT(*) FROM vectors WHERE key = ?", (k,)).fetchone()[0] for k in keys)
+
+    assert cached(cid) > 0 and cached(other) > 0
+    workspace.erase("rec@example.com", cid)
+    assert cached(cid) == 0
+    assert cached(other) > 0  # only the erased candidate's vectors go
+    db.close()

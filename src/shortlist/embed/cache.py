@@ -191,3 +191,26 @@ class CachedEmbedder:
                 db.executemany("INSERT OR REPLACE INTO vectors (key, model, vec) VALUES (?, ?, ?)", rows)
         except sqlite3.Error as exc:
             warnings.warn(f"embedding cache write failed ({exc}); vectors kept in memory", stacklevel=3)
+
+
+def forget(cache_dir: Path, texts: Sequence[str]) -> int:
+    """Delete the cached vectors of ``texts`` for every model and kind; returns rows removed.
+
+    Erasing a candidate must not leave vectors of their resume behind.
+    """
+    path = Path(cache_dir) / CACHE_FILE
+    if not path.is_file() or not texts:
+        return 0
+    db = sqlite3.connect(path, timeout=30.0)
+    try:
+        models = [m for (m,) in db.execute("SELECT DISTINCT model FROM vectors")]
+        keys = [cache_key(m, k, t) for m in models for k in ("passage", "query") for t in set(texts)]
+        removed = 0
+        with db:
+            for start in range(0, len(keys), _SQL_BATCH):
+                part = keys[start : start + _SQL_BATCH]
+                removed += db.execute(f"DELETE FROM vectors WHERE key IN ({','.join('?' * len(part))})", part).rowcount
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return removed
+    finally:
+        db.close()

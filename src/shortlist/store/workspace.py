@@ -264,6 +264,8 @@ class Workspace:
         if cand is None:
             raise LookupError(f"candidate {candidate_id} not found")
         sha = cand.file_sha256
+        if cand.profile:
+            self._forget_vectors(cand)
         interview_ids = select(Interview.id).where(Interview.candidate_id == candidate_id)
         s.execute(delete(InterviewAnswer).where(InterviewAnswer.interview_id.in_(interview_ids)))
         for model in (RankingEntry, Embedding, Decision, Note, Demographic, Interview, ScorecardRow):
@@ -281,6 +283,24 @@ class Workspace:
             self.files.delete(sha)
             self._forget_caches(sha)
         log(s, "anonymous", "candidate.erased", "candidate", None)
+
+    @property
+    def cache_dir(self) -> Path:
+        """Embedding vectors of this workspace (rank_job embeds through it; erase clears it)."""
+        return self.data_dir / "cache"
+
+    def _forget_vectors(self, cand: Candidate) -> None:
+        """The vectors of every text the ranker embeds for this candidate, seen or blind."""
+        from shortlist.embed.cache import forget
+        from shortlist.match.view import CandidateView
+        from shortlist.profile.redact import redact
+
+        profile = _profile_of(cand)
+        texts: list[str] = []
+        for p in (profile, redact(profile)):
+            v = CandidateView.of(p)
+            texts += [*v.experience_chunks(), v.title_text(), v.area_text()]
+        forget(self.cache_dir, [t for t in texts if t])
 
     def _forget_caches(self, sha: str) -> None:
         cache_root = self.data_dir / "cache" / "profiles"
@@ -324,7 +344,12 @@ def rank_job(ws: Workspace, job_id: int, blind: bool = False, actor: str = "syst
             p.sha256 = c.file_sha256
             p.source = c.filename
             profiles.append(p)
-        ranked = HybridRanker(blind=blind, model=model).rank(job_model, profiles) if profiles else []
+        embedder = None
+        if profiles:
+            from shortlist.embed import CachedEmbedder, choose_embedder
+
+            embedder = CachedEmbedder(choose_embedder(job_model.text, *(p.text for p in profiles)), ws.cache_dir)
+        ranked = HybridRanker(blind=blind, model=model, embedder=embedder).rank(job_model, profiles) if profiles else []
         s.execute(delete(RankingEntry).where(RankingEntry.job_id == job_id, RankingEntry.blind.is_(blind)))
         out = []
         for r in ranked:
