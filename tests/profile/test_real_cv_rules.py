@@ -300,3 +300,31 @@ def test_headline_is_the_json_resume_label():
     doc = to_json_resume(parse_text("Meda Cronin\nAssociate Software Engineer\n\nPune - meda@example.org\n"))
     assert doc["basics"]["label"] == "Associate Software Engineer"
     assert doc["basics"]["x-evidence"]["headline"]["text"] == "Associate Software Engineer"
+
+
+def test_a_name_without_a_title_word_is_a_title_only_next_to_a_known_employer():
+    from shortlist.profile.work import split_header
+
+    assert split_header(["Treasurer", "Greenacre Baseball Club"])[:2] == ("Greenacre Baseball Club", "Treasurer")
+    assert split_header(["Northwind Holdings", "Night Shift Lead"])[:2] == ("Northwind Holdings", "Night Shift Lead")
+    # Two unclassified names: neither is taken for a title.
+    assert split_header(["Shelli Genaro Kuvalis", "Idrettstroppen"])[1] is None
+
+
+def test_surnames_that_are_also_trades_still_read_as_names():
+    from shortlist.profile.contact import looks_like_en_name
+
+    assert all(looks_like_en_name(n) for n in ["John Baker", "Sam Cook", "Mary Dean", "Ann Judge"])
+
+
+def test_table_rows_starting_with_dates_are_job_headers():
+    text = (
+        "Hana Kowal\nhana@example.org\n\nExperience\nDates | Employer | Role | Highlights\n"
+        "Jan 2024 – Present | Tailspin Retail Group | Backend Developer | Python and Django services for store "
+        "inventory; PostgreSQL tuning; Docker-based CI pipelines for the whole team.\n"
+        "Aug 2022 – Dec 2023 | Lakeshore Freight | Junior Java Developer | Spring Boot REST APIs.\n"
+    )
+    assert [(w.employer, w.title, w.start) for w in parse_text(text).work] == [
+        ("Tailspin Retail Group", "Backend Developer", "2024-01"),
+        ("Lakeshore Freight", "Junior Java Developer", "2022-08"),
+    ]

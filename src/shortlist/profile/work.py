@@ -25,7 +25,12 @@ TITLE_WORDS = re.compile(
     r"|buyer|cashier|attendant|secretary|receptionist|chef|driver|technologist|expert|mentor|tutor|freelancer"
     r"|contractor|staff|employee|trainer|merchandiser|marketer|marketing|sales|support|hr|member|coach"
     r"|counsell?or|musician|artist|pharmacist|physician|doctor|surgeon|paralegal|attorney|lawyer|banker"
-    r"|teller|advocate|leader|mechanic|electrician|foreman|inspector|investigator|correspondent|journalist|producer|host)\b"
+    r"|teller|advocate|leader|mechanic|electrician|foreman|inspector|investigator|correspondent|journalist|producer|host"
+    r"|economist|treasurer|aide|organi[sz]er|estimator|educator|copywriter|chair(?:man|person|woman)?|chief|sitter"
+    r"|caregiver|apprentice|labou?rer|provost|registrar|librarian|dietitian|nutritionist|paramedic"
+    r"|flight attendant|waiter|waitress|bartender|barista|janitor|security guard|dispatcher|translator"
+    r"|interpreter|photographer|videographer|animator|illustrator|stylist|hairdresser|beautician|midwife|pharmacologist"
+    r"|statistician|actuary|underwriter|realtor|negotiator|solicitor|barrister|counsel|notary)\b"
     r"|工程师|经理|主管|总监|专员|实习生|实习|助理|分析师|设计师|开发|顾问|主任|组长|架构师|运营|总裁|总经理|负责人"
     r"|研究员|会计|出纳|教师|讲师|销售|客服|测试|产品|专家|秘书|行政|前端|后端|算法|技术员|编辑",
     re.IGNORECASE,
@@ -262,8 +267,8 @@ def _read_header_t(pieces: tuple[str, ...]) -> _Header:
     for piece in unknown:
         if employer is None and title is not None:
             employer = piece
-        elif title is None:
-            title = piece
+        elif title is None and employer is not None:
+            title = piece  # next to a known employer, the other name is the title
     return _Header(employer, title, location, sure_title)
 
 
@@ -286,7 +291,9 @@ def parse_work(
             r = rngs[0]
             found = (i, DateRange(r.start, r.end, r.current, (r.span[0] + ln.start, r.span[1] + ln.start)))
             # A date inside a bullet or a long sentence is a detail of an entry, not its head.
-            prose = (bool(_BULLET.match(ln.text)) or len(ln.text) > 120) and not _WORKED_AS.search(ln.text)
+            # A table row "Jan 2024 – Present | Employer | Role | Highlights" is a header however long.
+            table_row = r.span[0] <= 2 and "|" in ln.text[r.span[1]:r.span[1] + 4]
+            prose = (bool(_BULLET.match(ln.text)) or len(ln.text) > 120) and not (_WORKED_AS.search(ln.text) or table_row)
             (in_prose if prose else anchors).append(found)
     if not anchors:
         # No dated header: one entry from the section's leading lines ("Title" / "Company -"),
