@@ -328,3 +328,11 @@ def test_table_rows_starting_with_dates_are_job_headers():
         ("Tailspin Retail Group", "Backend Developer", "2024-01"),
         ("Lakeshore Freight", "Junior Java Developer", "2022-08"),
     ]
+
+
+def test_a_sentence_with_a_company_word_is_not_an_employer():
+    from shortlist.profile.work import split_header
+
+    emp, title, _ = split_header(["Operations Manager", "sustainable improvement of the global organization and its services"])
+    assert title == "Operations Manager" and emp is None
+    assert split_header(["Analyst", "oracle"])[0] == "oracle"

@@ -253,7 +253,7 @@ def _read_header_t(pieces: tuple[str, ...]) -> _Header:
             continue  # "1 Year 3 Months", "part-time", "Client: Acme": about the job, not its header
         piece = _AT_LEAD.sub("", piece)
         kind = _kind(piece)
-        if kind == "company" and employer is None:
+        if kind == "company" and employer is None and (len(piece.split()) <= 3 or _name_like(piece.lstrip("{[(•·*- "))):
             employer = piece
         elif kind == "title" and title is None:
             title = piece
