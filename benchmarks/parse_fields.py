@@ -363,6 +363,9 @@ def run(data: Path, limit: int | None = None) -> tuple[str, dict[str, Tally], di
         "Graduation year compares the last year in the annotated text with the year of "
         "`education[].end`. Skills: predicted canonical names against the taxonomy's canonical form "
         "of each labelled surface (the surface itself when the taxonomy does not know it)."),
+        ("Designations are the titles of `work[]` plus `headline` (the title written under the name). "
+         "The parser is rule-based throughout (nothing is trained on these CVs), so no cross-validation is needed; "
+         "its rules are general resume conventions, each with a unit test on text written for the tests."),
         f"Parser crashes: {len(failures)}. CVs where `Profile.text` differed from the input: {mismatched}.",
         ("Even in labelled CVs not every company or title is tagged, so precision is a lower bound; "
          "companies are also tagged inside bullets (clients, projects), which caps recall for a parser "
