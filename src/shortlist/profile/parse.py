@@ -26,7 +26,15 @@ from shortlist.profile.safety import screening_text
 from shortlist.profile.sections import detect_sections
 from shortlist.profile.sensitive import find_sensitive
 from shortlist.profile.skilllink import link_skills
-from shortlist.profile.spans import Line, blank_byte_escapes, evidence, flat_view, is_flat, requote, split_lines
+from shortlist.profile.spans import (
+    Line,
+    blank_byte_escapes,
+    evidence,
+    flat_view,
+    is_flat,
+    requote,
+    split_lines,
+)
 from shortlist.profile.work import find_headline, parse_work
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 
 from shortlist.profile.dates import DATE_RE, RANGE_RE, DateRange, find_ranges, months_between
 from shortlist.profile.model import WorkItem
