@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from shortlist.store.models import Candidate, Event, RankingEntry
-from shortlist.store.workspace import rank_job
+from shortlist.store.workspace import OVERRIDE_LOW, rank_job
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "shortlist"
 JOB = "Backend Engineer\n\nRequirements\n- 3+ years of Python\n- PostgreSQL\n"
@@ -14,15 +14,17 @@ JOB = "Backend Engineer\n\nRequirements\n- 3+ years of Python\n- PostgreSQL\n"
 
 def _resume(name: str, skills: str, since: int, title: str = "Software Engineer, Acme Works") -> bytes:
     return (f"{name}\n{name.split()[0].lower()}@example.com\n\nEXPERIENCE\n{title}\n"
-            f"Jan {since} - Present\n- Built services with {skills}\n").encode()
+            f"Jan {since} - Present\n- {skills}\n").encode()
 
 
 def _pool(ws):
     with ws.db.session() as s:
         job = ws.create_job(s, "rec@example.com", JOB)
         ids = [ws.upload(s, "rec@example.com", job.id, f"{n}.txt", _resume(n, sk, y, *t)).id
-               for n, sk, y, *t in [("Ana Costa", "Python and PostgreSQL", 2015), ("Ben Okoro", "Python", 2021),
-                                    ("Chloe Dubois", "latte art and the till", 2024, "Barista, Corner Coffee")]]
+               for n, sk, y, *t in [("Ana Costa", "Built services with Python and PostgreSQL", 2015),
+                                    ("Ben Okoro", "Built services with Python", 2021),
+                                    ("Chloe Dubois", "Served customers, made coffee and ran the till", 2024,
+                                     "Barista, Corner Coffee")]]
         job_id = job.id
     ws.process_queue()
     return job_id, ids
@@ -68,7 +70,7 @@ def test_workspace_audit_and_override_logging(workspace):
     top, low = ranked[0]["id"], ranked[-1]["id"]
     with workspace.db.session() as s:
         workspace.decide(s, "rec@example.com", top, "advance")
-    assert by_id[low]["score"] < 40, by_id[low]["score"]
+    assert by_id[low]["score"] < OVERRIDE_LOW, by_id[low]["score"]
     with pytest.raises(ValueError, match="against the ranking"), workspace.db.session() as s:
         workspace.decide(s, "rec@example.com", low, "advance")
     with workspace.db.session() as s:

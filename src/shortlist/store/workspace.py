@@ -35,6 +35,9 @@ from shortlist.store.models import (
 )
 
 DECISIONS = ("advance", "reject", "hold")
+# Advancing below OVERRIDE_LOW or rejecting at OVERRIDE_HIGH or above goes against the ranking's
+# advice: allowed, but only with a reason, and logged as an override.
+OVERRIDE_LOW, OVERRIDE_HIGH = 45.0, 75.0
 STAGES = ("applied", "screened", "interview", "offer", "hired", "rejected")
 _NEXT_STAGE = {"applied": "screened", "screened": "interview", "interview": "offer", "offer": "hired"}
 
@@ -190,9 +193,9 @@ class Workspace:
             return None
         if decision == "advance" and entry.result.get("knocked_out"):
             return "a knock-out filter flagged this candidate: " + ", ".join(entry.result["knocked_out"])
-        if decision == "advance" and entry.score < 40:
+        if decision == "advance" and entry.score < OVERRIDE_LOW:
             return f"score {entry.score:.0f} is low"
-        if decision == "reject" and entry.score >= 70:
+        if decision == "reject" and entry.score >= OVERRIDE_HIGH:
             return f"score {entry.score:.0f} is high"
         return None
 
