@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from shortlist.profile.dates import DATE_RE, RANGE_RE, DateRange, find_ranges, months_between
 from shortlist.profile.model import WorkItem
+from shortlist.profile.sections import heading_name
 from shortlist.profile.spans import Line, evidence
 
 TITLE_WORDS = re.compile(
@@ -448,8 +449,6 @@ def find_headline(text: str, lines: list[Line], name_end: int) -> tuple[int, int
 def _title_line_in_header(text: str, lines: list[Line], name_end: int) -> tuple[int, int] | None:
     """A title standing on its own line further down the header block ("SOCIAL MEDIA MANAGER"
     under the address, "Title: Sr. Java Developer"); the header ends at the first heading."""
-    from shortlist.profile.sections import heading_name
-
     seen = 0
     for ln in lines:
         if ln.blank or ln.end <= name_end:
