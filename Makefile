@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DATA ?= ../shared/datasets
 
 .PHONY: demo test install lint clean bench taxonomy model-card bench-parse-speed bench-parse-fields bench-parse-zh \
-	bench-skills bench-embed bench-rank-quality bench-rank-xlang bench-rank-scale bench-learn bench-load bench-crash bench-answers bench-consistency
+	bench-skills bench-embed bench-rank-quality bench-rank-weights bench-rank-xlang bench-rank-scale bench-learn bench-load bench-crash bench-answers bench-consistency
 
 $(BIN)/shortlist: pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -47,6 +47,9 @@ bench-rank-quality: install
 bench-rank-xlang: install
 	$(BIN)/python benchmarks/rank_xlang.py --data $(DATA)
 
+bench-rank-weights: install
+	$(BIN)/python benchmarks/rank_weights.py --data $(DATA)
+
 bench-rank-scale: install
 	$(BIN)/python benchmarks/rank_scale.py --data $(DATA)
 
@@ -67,7 +70,7 @@ bench-learn: install
 
 # Every benchmark, one after another (about an hour on 2 cores).
 bench: bench-parse-speed bench-parse-fields bench-parse-zh bench-skills bench-embed \
-	bench-rank-quality bench-rank-xlang bench-rank-scale bench-learn bench-load bench-crash bench-answers bench-consistency
+	bench-rank-quality bench-rank-weights bench-rank-xlang bench-rank-scale bench-learn bench-load bench-crash bench-answers bench-consistency
 
 model-card: install
 	$(BIN)/shortlist model-card
