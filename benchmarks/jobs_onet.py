@@ -6,7 +6,8 @@ public O*NET 29.2 database (CC BY 4.0, https://www.onetcenter.org, used with att
 
 * title: the job title in ``CATEGORIES`` below (ours), with the O*NET occupation named;
 * responsibilities: the occupation's Core task statements (``Task Statements.txt``), in the
-  order O*NET lists them, from the primary occupation and then the secondary one;
+  order O*NET lists them: the first 5 of the primary occupation, then up to 3 of the
+  secondary one (8 at most);
 * required skills: its Technology Skills, In Demand and Hot first, then the most specific
   (listed for the fewest occupations); office software every occupation lists is capped;
 * nice to have: the next few technology skills;
