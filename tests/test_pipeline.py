@@ -91,3 +91,17 @@ def test_cli_redact_drops_contact(tmp_path, monkeypatch):
     res = CliRunner().invoke(app, ["parse", str(f), "--format", "json", "--redact"])
     assert res.exit_code == 0, res.output
     assert "Dana" not in res.stdout and "dana.whitfield" not in res.stdout and "555" not in res.stdout
+
+
+def test_parser_version_follows_the_parsing_code(tmp_path):
+    from shortlist.pipeline import _parser_digest
+
+    (tmp_path / "profile").mkdir()
+    rules = tmp_path / "profile" / "work.py"
+    rules.write_text("TITLE_WORDS = ['engineer']\n")
+    (tmp_path / "profile" / "notes.txt").write_text("not parsing code")
+    before = _parser_digest(tmp_path)
+    (tmp_path / "profile" / "notes.txt").write_text("changed, but not code")
+    assert _parser_digest(tmp_path) == before
+    rules.write_text("TITLE_WORDS = ['engineer', 'nurse']\n")
+    assert _parser_digest(tmp_path) != before  # a cached profile from the old rules is not reused

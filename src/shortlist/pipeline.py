@@ -21,8 +21,20 @@ from shortlist import __version__
 from shortlist.errors import ExtractionError, Reason
 from shortlist.profile.model import Profile
 
-# Bump when parsing output changes, so cached profiles from older parsers are not reused.
-PARSER_VERSION = f"{__version__}+p1"
+def _parser_digest(root: Path | None = None) -> str:
+    """A hash of every source and data file parsing depends on: a changed parser (even an
+    uncommitted edit) never serves profiles cached by an older one."""
+    root = root or Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for sub in ("documents", "profile", "skills", "data"):
+        for f in sorted((root / sub).rglob("*")):
+            if f.is_file() and f.suffix in {".py", ".tsv", ".gz", ".json"}:
+                h.update(f.relative_to(root).as_posix().encode())
+                h.update(f.read_bytes())
+    return h.hexdigest()[:12]
+
+
+PARSER_VERSION = f"{__version__}+{_parser_digest()}"
 
 SKIP_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
 
