@@ -147,3 +147,52 @@ def calibrate_cmd(
         raise typer.Exit(2) from None
     cal.save(out_file)
     err.print(f"fitted on {cal.fitted_on} answers; cross-validated Pearson r = {cal.pearson_cv}; wrote {out_file}")
+
+
+@interview_app.command("assess")
+def assess_cmd(
+    job_path: Annotated[Path, typer.Argument(metavar="JOB", help="Job description file.")],
+    resume: Annotated[Path, typer.Argument(metavar="RESUME", help="The candidate's resume.")],
+    plan_file: Annotated[Path, typer.Option("--plan", help="The plan from `interview plan --format json`.")],
+    answers: Annotated[Path, typer.Option(help="CSV: question_id, answer, and optionally score (0-5) and note.")],
+    screening_weight: Annotated[float, typer.Option(help="Weight of the screening score.")] = 0.4,
+    interview_weight: Annotated[float, typer.Option(help="Weight of the interview answers.")] = 0.6,
+    format: Annotated[str, typer.Option("--format", "-f", help="md or json.")] = "md",
+    llm: Annotated[str | None, typer.Option(help="OpenAI-compatible base URL for an LLM judge.")] = None,
+    model: Annotated[str | None, typer.Option(help="Model name at --llm.")] = None,
+    out_file: Annotated[Path | None, typer.Option("--out", "-o")] = None,
+) -> None:
+    """Final assessment: screening score + scored interview answers -> a scorecard with a recommendation."""
+    from shortlist.cli_interview import llm_backend, load_job_and_profile, write_text
+    from shortlist.interview.assessment import AnswerRecord, AssessmentWeights, assess, scorecard_markdown
+    from shortlist.interview.model import InterviewPlan
+    from shortlist.interview.score import AnswerScorer
+
+    try:
+        plan = InterviewPlan.model_validate_json(plan_file.read_text(encoding="utf-8"))
+        rows = list(csv.DictReader(io.StringIO(answers.read_text(encoding="utf-8-sig"))))
+        job, profile, ranked = load_job_and_profile(job_path, resume)
+        questions = {q.id: q for q in plan.questions}
+        scorer = AnswerScorer(llm=llm_backend(llm, model) if llm else None)
+        records = []
+        for i, row in enumerate(rows, 1):
+            qid = _column(row, "question_id", "question", "id").strip().lower()
+            q = questions.get(qid)
+            if q is None:
+                raise ValueError(f"row {i}: no question {qid!r} in the plan (ids: {', '.join(questions)})")
+            own = _column(row, "score", "interviewer_score").strip()
+            answer = _column(row, "answer")
+            if own:
+                score, by = float(own), "interviewer"
+            else:
+                score, by = scorer.score(answer, points=q.rubric, question=q.text).score, "auto"
+            records.append(AnswerRecord(question=q.text, competency=q.competency, requirement_id=q.requirement_id,
+                                        score=score, scored_by=by, note=_column(row, "note")))
+        card = assess(profile.name.value if profile.name else resume.name,
+                      job.title.value if job.title else job_path.name, ranked.score if ranked else None, records,
+                      AssessmentWeights(screening=screening_weight, interview=interview_weight),
+                      flags=ranked.flags if ranked and ranked.needs_review else None)
+    except (ValueError, OSError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    write_text(card.model_dump_json(indent=2) if format == "json" else scorecard_markdown(card), out_file)

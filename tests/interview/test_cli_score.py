@@ -41,3 +41,29 @@ def test_score_needs_a_reference(tmp_path):
     f.write_text("question,answer\nQ,some answer\n")
     res = CliRunner().invoke(app, ["interview", "score", "--csv", str(f)])
     assert res.exit_code == 2 and "reference" in res.output
+
+
+def test_assess_from_the_cli(tmp_path, monkeypatch):
+    monkeypatch.setenv("SHORTLIST_DATA_DIR", str(tmp_path / "data"))
+    job = tmp_path / "job.md"
+    job.write_text("Backend Engineer\n\nRequirements\n- 3+ years of Python\n- PostgreSQL\n")
+    cv = tmp_path / "cv.txt"
+    cv.write_text("Ana Costa\nana@example.com\n\nEXPERIENCE\nBackend Engineer, Acme\nJan 2016 - Present\n"
+                  "- Python services on PostgreSQL\n")
+    plan = tmp_path / "plan.json"
+    res = CliRunner().invoke(app, ["interview", "plan", str(job), str(cv), "--format", "json", "--out", str(plan)])
+    assert res.exit_code == 0, res.output
+    qs = json.loads(plan.read_text())["questions"]
+    answers = tmp_path / "answers.csv"
+    answers.write_text("question_id,answer,score,note\n"
+                       f"{qs[0]['id']},\"{' '.join(qs[0]['rubric'])}\",,\n{qs[1]['id']},not sure,1,weak\n")
+    res = CliRunner().invoke(app, ["interview", "assess", str(job), str(cv), "--plan", str(plan),
+                                   "--answers", str(answers), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    card = json.loads(res.stdout)
+    assert card["screening_score"] is not None and card["interview_score"] is not None
+    assert {a["scored_by"] for a in card["answers"]} == {"auto", "interviewer"}
+    bad = tmp_path / "bad.csv"
+    bad.write_text("question_id,answer\nq99,hello\n")
+    res = CliRunner().invoke(app, ["interview", "assess", str(job), str(cv), "--plan", str(plan), "--answers", str(bad)])
+    assert res.exit_code == 2 and "q99" in res.output
