@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from shortlist.skills.taxonomy import SkillEntry, Taxonomy
-from shortlist.skills.tokens import Token, has_cjk, iter_cjk_runs, tokenize
+from shortlist.skills.tokens import has_cjk, iter_cjk_runs, scan
 
 # Families of tools and specialist terms. An ambiguous name from one of these ("Chef", "AP")
 # only takes its list context from a neighbour of the same kind, so "Sous Chef, cooking" stays
@@ -184,41 +184,45 @@ def _gap_is_separator(gap: str, allow_plain_space: bool) -> bool:
     return True
 
 
-def _match_en(text: str, tokens: list[Token], index: _Index) -> list[_Cand]:
+def _match_en(text: str, starts: list[int], ends: list[int], lows: list[str], index: _Index) -> list[_Cand]:
+    """Dictionary matches over the tokens (parallel lists from :func:`tokens.scan`)."""
     out: list[_Cand] = []
-    i, n_tok = 0, len(tokens)
-    en, prefixes = index.en, index.prefixes
-    # run[j]: how many tokens from j on are joined only by spaces or hyphens, so that a
-    # multi-token name never spans a comma or a full stop
-    run = [1] * n_tok
-    for j in range(n_tok - 2, -1, -1):
-        if not text[tokens[j].end:tokens[j + 1].start].strip(" \t\n-'’"):
-            run[j] = run[j + 1] + 1
+    i, n_tok = 0, len(lows)
+    en_get, prefixes = index.en.get, index.prefixes
+    # A multi-token name never spans a comma or a full stop: it only grows over tokens
+    # joined by spaces or hyphens (checked lazily, only while the words begin some name).
     while i < n_tok:
-        t = tokens[i]
-        hit: tuple[_Alias, int] | None = None
-        key = t.low
-        al = en.get(key)
-        if al is not None:
-            hit = (al, 1)
+        key = lows[i]
+        al = en_get(key)
+        if al is None and key not in prefixes:
+            if key[-1].isdigit():  # "Python3.8", "Vue3"
+                m = _VERSIONED.fullmatch(key)
+                if m and len(m.group(1)) >= 3:
+                    al = en_get(m.group(1))
+                    if al is not None and al.exact is None and not al.weak and not al.needs_context:
+                        out.append(_Cand(al, starts[i], ends[i], 0.85, False))
+            i += 1
+            continue
+        hit: tuple[_Alias, int] | None = (al, 1) if al is not None else None
         n = 1
         # extend while the words so far begin some multi-word name; keep the longest match
-        while key in prefixes and n < run[i]:
-            key = key + " " + tokens[i + n].low
+        while key in prefixes and i + n < n_tok and not text[ends[i + n - 1]:starts[i + n]].strip(" \t\n-'’"):
+            key = key + " " + lows[i + n]
             n += 1
-            al = en.get(key)
+            al = en_get(key)
             if al is not None:
                 hit = (al, n)
         if hit is None:
-            m = _VERSIONED.fullmatch(t.low) if t.low[-1].isdigit() else None  # "Python3.8", "Vue3"
+            low = lows[i]
+            m = _VERSIONED.fullmatch(low) if low[-1].isdigit() else None  # "Python3.8", "Vue3"
             if m and len(m.group(1)) >= 3:
-                al = en.get(m.group(1))
+                al = en_get(m.group(1))
                 if al is not None and al.exact is None and not al.weak and not al.needs_context:
-                    out.append(_Cand(al, t.start, t.end, 0.85, False))
+                    out.append(_Cand(al, starts[i], ends[i], 0.85, False))
             i += 1
             continue
         al, n = hit
-        start, end = t.start, tokens[i + n - 1].end
+        start, end = starts[i], ends[i + n - 1]
         surface = text[start:end]
         if al.exact is not None and surface not in al.exact and not (al.needs_context and (
                 (len(surface) > 2 and surface.isupper()) or _near_chinese(text, start, end))):
@@ -316,27 +320,28 @@ def _line_is_skill_list(text: str, pos: int) -> bool:
     return _SKILL_LABEL.search(text[max(line_start, pos - 80):pos]) is not None
 
 
-def _resolve_ambiguous(text: str, cands: list[_Cand], tokens: list[Token]) -> None:
+def _resolve_ambiguous(text: str, cands: list[_Cand], starts: list[int], ends: list[int], lows: list[str]) -> None:
     """Accept pending (ambiguous) candidates that have a skill context; leave others pending."""
-    by_start = {t.start: k for k, t in enumerate(tokens)}
+    n_tok = len(lows)
+    by_start = dict(zip(starts, range(n_tok)))
     for c in cands:
         if not c.pending:
             continue
         k = by_start.get(c.start)
-        k_end = next((j for j in range(k, len(tokens)) if tokens[j].end == c.end), None) if k is not None else None
-        nxt = tokens[k_end + 1] if k_end is not None and k_end + 1 < len(tokens) else None
-        prev = tokens[k - 1] if k else None
-        if nxt is not None and nxt.low in _NEVER_AFTER and not text[c.end:nxt.start].strip():
+        k_end = next((j for j in range(k, n_tok) if ends[j] == c.end), None) if k is not None else None
+        nxt = k_end + 1 if k_end is not None and k_end + 1 < n_tok else None  # index of the next token
+        prev = k - 1 if k else None  # index of the token before
+        if nxt is not None and lows[nxt] in _NEVER_AFTER and not text[c.end:starts[nxt]].strip():
             c.confidence = -1.0  # "Excel at", "Office of": the ordinary word, never a skill
             continue
-        version = nxt is not None and _VERSION_TOKEN.fullmatch(nxt.low) is not None and not (
-            _DATE_AFTER.match(text, nxt.end)  # "Chef 01/2011 to ...": a date, not a version
-            or (c.alias.entry.name == "Spring" and re.fullmatch(r"(?:19|20)\d\d", nxt.low))  # a semester
+        version = nxt is not None and _VERSION_TOKEN.fullmatch(lows[nxt]) is not None and not (
+            _DATE_AFTER.match(text, ends[nxt])  # "Chef 01/2011 to ...": a date, not a version
+            or (c.alias.entry.name == "Spring" and re.fullmatch(r"(?:19|20)\d\d", lows[nxt]))  # a semester
         )
-        if nxt is not None and (nxt.low in _CUE_AFTER or version) \
-                and not text[c.end:nxt.start].strip(" -"):
+        if nxt is not None and (lows[nxt] in _CUE_AFTER or version) \
+                and not text[c.end:starts[nxt]].strip(" -"):
             c.pending, c.confidence = False, 0.8
-        elif prev is not None and prev.low in _CUE_BEFORE and not text[prev.end:c.start].strip() and (
+        elif prev is not None and lows[prev] in _CUE_BEFORE and not text[ends[prev]:c.start].strip() and (
             nxt is None or re.match(r"\s*(?:[,.;:)\n]|and\b|or\b|$)", text[c.end:c.end + 6])
         ):
             c.pending, c.confidence = False, 0.7
@@ -379,15 +384,19 @@ def extract_skills(text: str, taxonomy: Taxonomy | None = None) -> list[SkillHit
         return []
     tax = taxonomy or Taxonomy.default()
     index = _index(tax)
-    tokens = tokenize(text)
+    starts, ends, lows = scan(text)
     masked = _masked(text)
     if masked is not None:  # URLs and e-mail addresses: "https://..." is not HTTP, "hr@..." not HR
-        tokens = [t for t in tokens if not masked[t.start]]
-    cands = _match_en(text, tokens, index)
+        keep = [k for k, st in enumerate(starts) if not masked[st]]
+        if len(keep) != len(starts):
+            starts = [starts[k] for k in keep]
+            ends = [ends[k] for k in keep]
+            lows = [lows[k] for k in keep]
+    cands = _match_en(text, starts, ends, lows, index)
     if has_cjk(text):
         cands += [c for c in _match_zh(text, index) if masked is None or not masked[c.start]]
     if any(c.pending for c in cands):
-        _resolve_ambiguous(text, cands, tokens)
+        _resolve_ambiguous(text, cands, starts, ends, lows)
     kept: list[_Cand] = []
     taken = bytearray(len(text))
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):

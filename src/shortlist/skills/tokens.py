@@ -30,14 +30,43 @@ class Token(NamedTuple):
     low: str
 
 
+_new_token = tuple.__new__  # Token(...) without the NamedTuple __new__ wrapper (same object)
+
+
 def tokenize(text: str) -> list[Token]:
     """Tokens with offsets into ``text``; ``low`` is the lookup form."""
     out: list[Token] = []
+    append = out.append
     for m in _TOKEN.finditer(text):
         raw = m.group()
-        low = "and" if raw == "&" else raw.lower()
-        out.append(Token(m.start(), m.end(), raw, low))
+        s, e = m.span()
+        append(_new_token(Token, (s, e, raw, "and" if raw == "&" else raw.lower())))
     return out
+
+
+# The only characters whose lower case is ASCII or of another length (KELVIN SIGN -> "k",
+# "İ" -> "i" + combining dot): with neither present, ``text.lower()`` keeps every offset and
+# every token boundary, so tokens can be found in the lower-cased text directly.
+_LOWER_UNSAFE = ("\u0130", "\u212a")
+_match_start = re.Match.start
+_match_end = re.Match.end
+_match_group = re.Match.group
+
+
+def scan(text: str) -> tuple[list[int], list[int], list[str]]:
+    """``tokenize`` as three parallel lists (starts, ends, lows), without building tuples.
+
+    Extraction looks at every token's ``low`` but at few offsets; this is its hot path.
+    """
+    low = text.lower()
+    if len(low) != len(text) or any(ch in text for ch in _LOWER_UNSAFE):
+        toks = tokenize(text)
+        return [t.start for t in toks], [t.end for t in toks], [t.low for t in toks]
+    ms = list(_TOKEN.finditer(low))
+    lows = list(map(_match_group, ms))
+    if "&" in low:
+        lows = ["and" if w == "&" else w for w in lows]
+    return list(map(_match_start, ms)), list(map(_match_end, ms)), lows
 
 
 def has_cjk(text: str) -> bool:
