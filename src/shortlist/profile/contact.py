@@ -244,7 +244,7 @@ def find_zh_name(text: str, lines: list[Line]) -> Val[str] | None:
 
 _LOC_LABEL = re.compile(
     r"(?:现居住地|现居城市|现居地|现居|所在地|所在城市|居住城市|居住地|目前所在地|现住址|location|current location|address|city)"
-    r"[ \t]*(?:[:：][ \t]*(?:[|｜][ \t]*)?|[|｜][ \t]*)([^\n|｜,，;；]{2,60}?)(?=[ \t]{2,}|[ \t]*[|｜;；\n]|$)",
+    r"[ \t]*(?:[:：][ \t]*(?:[|｜][ \t]*)?|[|｜][ \t]*)([^\n|｜,，;；]{2,60}?)(?=[ \t]{2,}|[ \t]*[|｜;；\n]|[ \t]+[^\s:：]{1,12}[:：]|$)",
     re.IGNORECASE,
 )
 _CITY_STATE = re.compile(
