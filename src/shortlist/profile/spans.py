@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pydantic import BaseModel
+
 from shortlist.profile.model import Evidence
 
 _WS = " \t\r\n\u3000\u00a0"
@@ -154,8 +156,6 @@ def mask(text: str, spans: list[tuple[int, int]], fill: str = " ") -> str:
 
 def walk_evidence(obj: object):
     """Yield every Evidence inside a pydantic model / list / dict tree."""
-    from pydantic import BaseModel
-
     if isinstance(obj, Evidence):
         yield obj
     elif isinstance(obj, BaseModel):
@@ -175,5 +175,32 @@ def requote(obj: object, text: str) -> None:
     Parsing reads a screened copy of the text (hidden and injected parts blanked); the
     quotes must come from the real text so ``text[e.start:e.end] == e.text`` holds.
     """
-    for ev in walk_evidence(obj):
-        ev.text = text[ev.start:ev.end]
+    _requote(obj, text)
+
+
+# Values that can hold no Evidence: skipped without a call (exact types only).
+_LEAVES = frozenset({str, int, float, bool, type(None)})
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _requote(obj: object, text: str) -> None:
+    """:func:`requote` by direct recursion: the same tree walk as :func:`walk_evidence`."""
+    if isinstance(obj, Evidence):
+        obj.text = text[obj.start:obj.end]
+        return
+    if isinstance(obj, BaseModel):
+        cls = type(obj)
+        names = _FIELD_NAMES.get(cls)
+        if names is None:
+            names = _FIELD_NAMES[cls] = tuple(cls.model_fields)
+        values = [getattr(obj, name) for name in names]
+    elif isinstance(obj, (list, tuple)):
+        values = obj
+    elif isinstance(obj, dict):
+        values = obj.values()
+    else:
+        return
+    leaves = _LEAVES
+    for x in values:
+        if type(x) not in leaves:
+            _requote(x, text)
