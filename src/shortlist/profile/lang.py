@@ -5,13 +5,13 @@ import re
 from typing import Literal
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_LATIN = re.compile(r"[A-Za-z]")
+_NOT_LATIN = re.compile(r"[^A-Za-z]+")
 
 
 def cjk_share(text: str) -> float:
     """CJK characters / (CJK characters + Latin letters); 0.0 for text with neither."""
-    cjk = len(_CJK.findall(text))
-    latin = len(_LATIN.findall(text))
+    cjk = 0 if text.isascii() else len(_CJK.findall(text))
+    latin = len(_NOT_LATIN.sub("", text))  # counts [A-Za-z] without a list of one-letter strings
     # A Chinese character carries about as much as a short English word: weigh it so a
     # Chinese resume full of English tech terms still counts as Chinese.
     weighted = cjk * 3
