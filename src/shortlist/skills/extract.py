@@ -126,10 +126,15 @@ class _Index:
         self.en = en
         # every proper prefix of a multi-token key, so a scan can stop as soon as it leaves them
         self.prefixes: set[str] = set()
+        # follow[prefix]: the words that may come next in some name (keys: exactly the prefixes)
+        self.follow: dict[str, set[str]] = {}
         for key in en:
             parts = key.split(" ")
             for k in range(1, len(parts)):
                 self.prefixes.add(" ".join(parts[:k]))
+                self.follow.setdefault(" ".join(parts[:k]), set()).add(parts[k])
+        # words that can start a match: a name, or the first words of a longer one
+        self.first = frozenset(en).union(prefixes for prefixes in self.prefixes if " " not in prefixes)
         self.zh = zh
         self.zh_lengths: dict[str, list[int]] = {}
         for key in zh:
@@ -184,31 +189,34 @@ def _gap_is_separator(gap: str, allow_plain_space: bool) -> bool:
     return True
 
 
+_DIGITS = frozenset("0123456789")
+
+
 def _match_en(text: str, starts: list[int], ends: list[int], lows: list[str], index: _Index) -> list[_Cand]:
     """Dictionary matches over the tokens (parallel lists from :func:`tokens.scan`)."""
     out: list[_Cand] = []
-    i, n_tok = 0, len(lows)
-    en_get, prefixes = index.en.get, index.prefixes
-    # A multi-token name never spans a comma or a full stop: it only grows over tokens
-    # joined by spaces or hyphens (checked lazily, only while the words begin some name).
-    while i < n_tok:
+    n_tok = len(lows)
+    en_get, follow_get, first, digits = index.en.get, index.follow.get, index.first, _DIGITS
+    # Only a token that is (or begins) a name, or ends in a digit ("Python3"), can yield a
+    # match; every other token is skipped without a look-up. Tokens are ASCII.
+    i = 0
+    for j in [j for j, w in enumerate(lows) if w in first or w[-1] in digits]:
+        if j < i:
+            continue  # inside the previous match
+        i = j
         key = lows[i]
         al = en_get(key)
-        if al is None and key not in prefixes:
-            if key[-1].isdigit():  # "Python3.8", "Vue3"
-                m = _VERSIONED.fullmatch(key)
-                if m and len(m.group(1)) >= 3:
-                    al = en_get(m.group(1))
-                    if al is not None and al.exact is None and not al.weak and not al.needs_context:
-                        out.append(_Cand(al, starts[i], ends[i], 0.85, False))
-            i += 1
-            continue
         hit: tuple[_Alias, int] | None = (al, 1) if al is not None else None
         n = 1
-        # extend while the words so far begin some multi-word name; keep the longest match
-        while key in prefixes and i + n < n_tok and not text[ends[i + n - 1]:starts[i + n]].strip(" \t\n-'’"):
+        # extend while the words so far begin some multi-word name; keep the longest match.
+        # A multi-token name never spans a comma or a full stop: it only grows over tokens
+        # joined by spaces or hyphens.
+        follow = follow_get(key)
+        while follow is not None and i + n < n_tok and lows[i + n] in follow \
+                and not text[ends[i + n - 1]:starts[i + n]].strip(" \t\n-'’"):
             key = key + " " + lows[i + n]
             n += 1
+            follow = follow_get(key)
             al = en_get(key)
             if al is not None:
                 hit = (al, n)
