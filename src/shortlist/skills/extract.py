@@ -325,7 +325,10 @@ def _in_chinese_prose(text: str, start: int, end: int) -> bool:
 
 def _line_is_skill_list(text: str, pos: int) -> bool:
     line_start = text.rfind("\n", 0, pos) + 1
-    return _SKILL_LABEL.search(text[max(line_start, pos - 80):pos]) is not None
+    window = text[max(line_start, pos - 80):pos]
+    if ":" not in window and "：" not in window:  # the label pattern needs a colon
+        return False
+    return _SKILL_LABEL.search(window) is not None
 
 
 def _resolve_ambiguous(text: str, cands: list[_Cand], starts: list[int], ends: list[int], lows: list[str]) -> None:
