@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import accumulate
 from typing import NamedTuple
 
 # A token: optional leading dot (".NET") when not glued to a preceding word, then
@@ -48,9 +49,9 @@ def tokenize(text: str) -> list[Token]:
 # "İ" -> "i" + combining dot): with neither present, ``text.lower()`` keeps every offset and
 # every token boundary, so tokens can be found in the lower-cased text directly.
 _LOWER_UNSAFE = ("\u0130", "\u212a")
-_match_start = re.Match.start
-_match_end = re.Match.end
-_match_group = re.Match.group
+# The same pattern as one capturing group: ``split`` yields gap, token, gap, token, ..., gap
+# (the matches ``finditer`` finds), and the running sum of the piece lengths gives the offsets.
+_TOKEN_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
 
 
 def scan(text: str) -> tuple[list[int], list[int], list[str]]:
@@ -62,11 +63,12 @@ def scan(text: str) -> tuple[list[int], list[int], list[str]]:
     if len(low) != len(text) or any(ch in text for ch in _LOWER_UNSAFE):
         toks = tokenize(text)
         return [t.start for t in toks], [t.end for t in toks], [t.low for t in toks]
-    ms = list(_TOKEN.finditer(low))
-    lows = list(map(_match_group, ms))
+    parts = _TOKEN_SPLIT.split(low)
+    cum = list(accumulate(map(len, parts)))
+    lows = parts[1::2]
     if "&" in low:
         lows = ["and" if w == "&" else w for w in lows]
-    return list(map(_match_start, ms)), list(map(_match_end, ms)), lows
+    return cum[0:-1:2], cum[1::2], lows
 
 
 def has_cjk(text: str) -> bool:
