@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -257,12 +258,20 @@ _URL_OR_EMAIL = re.compile(
 
 def _masked(text: str) -> bytearray | None:
     """1 for each character inside a URL or an e-mail address (None when there are none)."""
-    if "@" not in text and "://" not in text and "www." not in text:
+    spans = _masked_spans(text)
+    if spans is None:
         return None
     mask = bytearray(len(text))
-    for m in _URL_OR_EMAIL.finditer(text):
-        mask[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    for s, e in spans:
+        mask[s:e] = b"\x01" * (e - s)
     return mask
+
+
+def _masked_spans(text: str) -> list[tuple[int, int]] | None:
+    """(start, end) of each URL or e-mail address, in order (None when the text can hold none)."""
+    if "@" not in text and "://" not in text and "www." not in text:
+        return None
+    return [m.span() for m in _URL_OR_EMAIL.finditer(text)]
 
 
 def _in_compound(text: str, start: int, end: int) -> bool:
@@ -396,15 +405,16 @@ def extract_skills(text: str, taxonomy: Taxonomy | None = None) -> list[SkillHit
     tax = taxonomy or Taxonomy.default()
     index = _index(tax)
     starts, ends, lows = scan(text)
-    masked = _masked(text)
-    if masked is not None:  # URLs and e-mail addresses: "https://..." is not HTTP, "hr@..." not HR
-        keep = [k for k, st in enumerate(starts) if not masked[st]]
-        if len(keep) != len(starts):
-            starts = [starts[k] for k in keep]
-            ends = [ends[k] for k in keep]
-            lows = [lows[k] for k in keep]
+    spans = _masked_spans(text)
+    if spans:  # URLs and e-mail addresses: "https://..." is not HTTP, "hr@..." not HR
+        for s, e in reversed(spans):  # drop the tokens that start inside a span
+            a = bisect_left(starts, s)
+            b = bisect_left(starts, e, a)
+            if a < b:
+                del starts[a:b], ends[a:b], lows[a:b]
     cands = _match_en(text, starts, ends, lows, index)
     if has_cjk(text):
+        masked = _masked(text) if spans else None
         cands += [c for c in _match_zh(text, index) if masked is None or not masked[c.start]]
     if any(c.pending for c in cands):
         _resolve_ambiguous(text, cands, starts, ends, lows)
