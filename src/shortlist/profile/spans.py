@@ -186,7 +186,9 @@ _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 def _requote(obj: object, text: str) -> None:
     """:func:`requote` by direct recursion: the same tree walk as :func:`walk_evidence`."""
     if isinstance(obj, Evidence):
-        obj.text = text[obj.start:obj.end]
+        quote = text[obj.start:obj.end]
+        if obj.text != quote:  # most quotes already match: skip pydantic's __setattr__
+            obj.text = quote
         return
     if isinstance(obj, BaseModel):
         cls = type(obj)
