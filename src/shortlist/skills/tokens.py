@@ -72,7 +72,7 @@ def scan(text: str) -> tuple[list[int], list[int], list[str]]:
 
 
 def has_cjk(text: str) -> bool:
-    return _CJK.search(text) is not None
+    return not text.isascii() and _CJK.search(text) is not None
 
 
 def alias_key(alias: str) -> str:
