@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DATA ?= ../shared/datasets
 
 .PHONY: demo test install lint clean bench taxonomy model-card bench-parse-speed bench-parse-fields bench-parse-zh \
-	bench-skills bench-embed bench-rank-quality bench-rank-weights bench-rank-xlang bench-rank-scale bench-learn bench-load bench-crash bench-answers bench-consistency
+	bench-skills bench-embed bench-rank-quality bench-rank-weights bench-rank-xlang bench-rank-scale bench-learn bench-load bench-crash bench-answers bench-consistency bench-analytics bench-interview
 
 $(BIN)/shortlist: pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -56,6 +56,12 @@ bench-rank-scale: install
 bench-consistency: install
 	$(BIN)/python benchmarks/fairness_consistency.py
 
+bench-analytics: install
+	$(BIN)/python benchmarks/analytics_trends.py --data $(DATA)
+
+bench-interview: install
+	$(BIN)/python benchmarks/interview_questions.py --data $(DATA)
+
 bench-answers: install
 	$(BIN)/python benchmarks/answer_grading.py --data $(DATA)
 
@@ -70,7 +76,7 @@ bench-learn: install
 
 # Every benchmark, one after another (about an hour on 2 cores).
 bench: bench-parse-speed bench-parse-fields bench-parse-zh bench-skills bench-embed \
-	bench-rank-quality bench-rank-weights bench-rank-xlang bench-rank-scale bench-learn bench-load bench-crash bench-answers bench-consistency
+	bench-rank-quality bench-rank-weights bench-rank-xlang bench-rank-scale bench-learn bench-load bench-crash bench-answers bench-consistency bench-analytics bench-interview
 
 model-card: install
 	$(BIN)/shortlist model-card
