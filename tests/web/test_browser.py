@@ -123,6 +123,10 @@ def test_recruiter_flow(server, browser):
     page.fill("#note", "Strong PostgreSQL answers")
     page.click("#addnote")
     page.wait_for_selector("#notes >> text=Strong PostgreSQL answers")
+    page.click("summary >> text=Self-reported categories")
+    page.fill("#sex", "Female")
+    page.click("#savedemo")
+    page.wait_for_selector("#demomsg >> text=saved")
     page.screenshot(path=str(tmp / "candidate.png"), full_page=True)
 
     # interview: prepare a plan, record an answer, build the scorecard
