@@ -81,11 +81,39 @@ def _link_kind(url: str) -> str:
     return "website"
 
 
+_ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _url_matches(text: str):
+    """``_URL_RE.finditer(text)``, but only tried where a match can start: at "http"/"www." or
+    up to 4 characters before "linkedin.com" & co. With IGNORECASE only four non-ASCII letters
+    match ASCII ones (İ ı ſ K); a text holding one, or whose lower() changes length, takes the
+    plain scan."""
+    low = text.lower()
+    if len(low) != len(text) or (not text.isascii() and _ODD_CASE.search(text)):
+        yield from _URL_RE.finditer(text)
+        return
+    cands: set[int] = set()
+    for lit, back in (("http", 0), ("www.", 0), ("linkedin.com", 4), ("github.com", 4), ("gitlab.com", 4)):
+        i = low.find(lit)
+        while i >= 0:
+            cands.update(range(max(0, i - back), i + 1))
+            i = low.find(lit, i + 1)
+    end = 0
+    for p in sorted(cands):
+        if p < end:
+            continue
+        m = _URL_RE.match(text, p)
+        if m:
+            end = m.end()
+            yield m
+
+
 def find_links(text: str, emails: set[str]) -> list[Link]:
     """LinkedIn, GitHub and personal sites, each once; job-board links are "other"."""
     out: list[Link] = []
     seen: set[str] = set()
-    for m in _URL_RE.finditer(text):
+    for m in _url_matches(text):
         url = m.group(0).rstrip(".,:;")
         if "@" in url:
             continue
