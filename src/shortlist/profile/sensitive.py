@@ -38,10 +38,43 @@ _BARE: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# Every _LABEL_RE match starts with one of these (lower case); see _label_matches.
+_LABEL_STARTS = (
+    "出生", "生日", "date", "d.o", "do", "birth", "born", "年龄", "age", "性别", "gender", "sex", "婚", "marital",
+    "国籍", "nationality", "citizenship", "民族", "ethnicity", "race", "政治面貌", "宗教", "religion", "籍贯", "户",
+    "hometown", "native",
+)
+_ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _label_matches(text: str):
+    """``_LABEL_RE.finditer(text)``, tried only where a label can start. With IGNORECASE only
+    four non-ASCII letters match ASCII ones (İ ı ſ K); a text holding one, or whose lower()
+    changes length, takes the plain scan."""
+    low = text.lower()
+    if len(low) != len(text) or (not text.isascii() and _ODD_CASE.search(text)):
+        yield from _LABEL_RE.finditer(text)
+        return
+    cands: set[int] = set()
+    for lit in _LABEL_STARTS:
+        i = low.find(lit)
+        while i >= 0:
+            cands.add(i)
+            i = low.find(lit, i + 1)
+    end = 0
+    for p in sorted(cands):
+        if p < end:
+            continue
+        m = _LABEL_RE.match(text, p)
+        if m:
+            end = m.end()
+            yield m
+
+
 def find_sensitive(text: str, lines: list[Line], images: int = 0) -> dict[str, Val[str]]:
     """Sensitive fields with evidence; the first occurrence of each wins."""
     out: dict[str, Val[str]] = {}
-    for m in _LABEL_RE.finditer(text):
+    for m in _label_matches(text):
         key = next(k for k in _LABELS if m.group(k))
         value = m.group("value").strip()
         if key == "age" and not re.match(r"^\d{1,2}\s*岁?$", value):
