@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from shortlist.profile.lang import has_cjk
 from shortlist.profile.model import Section, Val
@@ -35,6 +36,41 @@ _EXAM_RE = re.compile(
 _LANG_CONTEXT = re.compile(r"\b(?:languages?(?:\s+known|\s+skills)?\s*[:：]|fluent\s+in|native\s+speaker\s+of|speak(?:s|ing)?|bilingual\s+in)", re.IGNORECASE)
 
 
+# Lower-case literals that every match starts with (see _starts / _exam_matches).
+_LANG_CONTEXT_STARTS = ("language", "fluent", "native", "speak", "bilingual")
+_EXAM_STARTS = ("cet", "tem", "toefl", "ielts", "jlpt", "hsk", "大学英语", "英语", "专业", "托福", "雅思", "日语", "普通话")
+# With IGNORECASE only these four non-ASCII letters match ASCII ones; a text holding one (or
+# whose lower() changes length) gets no pre-check.
+_ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _starts(low: str, lits: tuple[str, ...]) -> list[int]:
+    """Sorted offsets in ``low`` where one of ``lits`` occurs."""
+    at: set[int] = set()
+    for lit in lits:
+        i = low.find(lit)
+        while i >= 0:
+            at.add(i)
+            i = low.find(lit, i + 1)
+    return sorted(at)
+
+
+def _exam_matches(text: str, low: str | None):
+    """``_EXAM_RE.finditer(text)``, tried only where an exam name can start (``low`` is
+    ``text.lower()``, or None for the plain scan)."""
+    if low is None:
+        yield from _EXAM_RE.finditer(text)
+        return
+    end = 0
+    for p in _starts(low, _EXAM_STARTS):
+        if p < end:
+            continue
+        m = _EXAM_RE.match(text, p)
+        if m:
+            end = m.end()
+            yield m
+
+
 def find_languages(text: str, lines: list[Line], sections: list[Section]) -> list[Val[str]]:
     out: list[Val[str]] = []
     seen: set[str] = set()
@@ -49,15 +85,23 @@ def find_languages(text: str, lines: list[Line], sections: list[Section]) -> lis
         out[:] = [v for v in out if v.value != base]
         out.append(Val[str](value=value, evidence=evidence(text, s, e, conf)))
 
+    low = text.lower()
+    plain = len(low) == len(text) and (text.isascii() or not _ODD_CASE.search(text))
+    ctx_at = _starts(low, _LANG_CONTEXT_STARTS) if plain else None
     for ln in lines:
         if ln.blank:
             continue
         in_sec = any(a <= ln.start < b for a, b in lang_secs)
+        if not in_sec and ctx_at is not None and text.startswith(ln.text, ln.start):
+            # Pre-check: a context phrase needs one of its first words inside the line.
+            i = bisect_left(ctx_at, ln.start)
+            if i == len(ctx_at) or ctx_at[i] >= ln.start + len(ln.text):
+                continue
         if in_sec or _LANG_CONTEXT.search(ln.text):
             for m in _EN_LANG_RE.finditer(ln.text):
                 add(_LANG_NAMES[m.group(1).lower()], ln.start + m.start(), ln.start + m.end(), 0.9 if in_sec else 0.75)
     exams: list[tuple[int, int]] = []
-    for m in _EXAM_RE.finditer(text):
+    for m in _exam_matches(text, low if plain else None):
         exam = m.group(0)
         exams.append((m.start(), m.end()))
         add("English (" + exam + ")" if not exam.startswith(("日语", "JLPT", "HSK", "普通话")) else exam,
