@@ -101,9 +101,8 @@ def heading_name(line: str) -> str | None:
     if found is None and len(norm) <= 40:
         # "Career Experience/Job History", "Education & Training": every part a heading.
         parts = [x for x in _JOINER.split(norm) if x]
-        names = [_lookup(x) for x in parts]
-        if len(parts) > 1 and all(names):
-            found = names[0]
+        if len(parts) > 1 and all(_lookup(x) for x in parts):  # stops at the first non-heading part
+            found = _lookup(parts[0])
     return found
 
 
