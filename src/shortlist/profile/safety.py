@@ -98,16 +98,37 @@ _TRIGGER_RE = re.compile("|".join(re.escape(t) for t in _TRIGGERS))
 _WINDOW = 160  # longer than any pattern: a match holding a trigger lies within this of it
 
 
+def _trigger_hits(low: str):
+    """(start, end) of each match of ``_TRIGGER_RE.finditer(low)``, found with str.find (much
+    cheaper than the regex): leftmost first, the earliest trigger in _TRIGGERS order at a
+    position, the next search from the end of the last hit."""
+    at: set[int] = set()
+    for t in _TRIGGERS:
+        i = low.find(t)
+        while i >= 0:
+            at.add(i)
+            i = low.find(t, i + 1)
+    end = 0
+    for p in sorted(at):
+        if p < end:
+            continue
+        for t in _TRIGGERS:
+            if low.startswith(t, p):
+                end = p + len(t)
+                yield p, end
+                break
+
+
 def find_injections(text: str) -> list[tuple[int, int]]:
     """Spans (merged) of instruction-like text aimed at automated screeners."""
     low = text.lower()
     # Only the neighbourhood of trigger words is searched with the full (slow) pattern;
     # neighbourhoods that touch are searched once, as one region.
     regions: list[list[int]] = []
-    for t in _TRIGGER_RE.finditer(low):
-        lo = max(t.start() - _WINDOW, low.rfind("\n", 0, t.start()) + 1)
-        nl = low.find("\n", t.end())
-        hi = min(t.end() + _WINDOW, len(low) if nl < 0 else nl)
+    for t_start, t_end in _trigger_hits(low):
+        lo = max(t_start - _WINDOW, low.rfind("\n", 0, t_start) + 1)
+        nl = low.find("\n", t_end)
+        hi = min(t_end + _WINDOW, len(low) if nl < 0 else nl)
         if regions and lo <= regions[-1][1]:
             regions[-1][1] = max(regions[-1][1], hi)
         else:
