@@ -254,6 +254,12 @@ _WEAK_DEGREE = re.compile(
 _LEAD_MARK = re.compile(r"^[\W_]*(?:\d{4}\s*[-–:]?\s*(?:\d{4})?\s*[:–-]?\s*)?")
 
 
+# DEGREE_RE behind a look-ahead for the characters a degree can start with (worked out from
+# its alternatives; the look-behind alone enters every alternative at each word start): matches
+# on the same lines, at half the cost. A pre-check only; the match itself comes from DEGREE_RE.
+_DEGREE_QUICK = re.compile("(?=[1BEMPabdeghilmps专中全博大学工本研硕统职高])" + DEGREE_RE.pattern, DEGREE_RE.flags)
+
+
 def degrees_elsewhere(text: str, lines: list[Line], skip: list[tuple[int, int]], known: list[Education]) -> list[Education]:
     """Degree lines outside the education section(s) ("ONGOING TRAINING: Bachelor of Science in
     General Engineering, 1993", a degree listed under certifications or in a two-column layout
@@ -263,6 +269,8 @@ def degrees_elsewhere(text: str, lines: list[Line], skip: list[tuple[int, int]],
     out: list[Education] = []
     for ln in lines:
         if ln.blank or len(ln.text) > 150 or any(a <= ln.start < b for a, b in skip):
+            continue
+        if not _DEGREE_QUICK.search(ln.text):
             continue
         dm = DEGREE_RE.search(ln.text)
         if not dm:
