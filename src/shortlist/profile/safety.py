@@ -61,6 +61,10 @@ _ZH = [
     r"作为(?:一个|一名)?(?:AI|人工智能|语言模型|大模型)",
 ]
 INJECTION_RE = re.compile("|".join(f"(?:{p})" for p in _EN + _ZH), re.IGNORECASE)
+# INJECTION_RE behind a look-ahead for the characters a match can start with (worked out from
+# its alternatives): the same matches, but most positions fail before the alternatives are tried.
+_INJECTION_SCAN = re.compile("(?=[#<\\[adfgimnorsty不作你候列将应忘忽我把排放无本此求简系给该请这])(?:" + INJECTION_RE.pattern + ")",
+                             INJECTION_RE.flags)
 _SENTENCE_START = re.compile(r"[.!?。！？\n]")
 _MAX_EXTENT = 400
 
@@ -135,7 +139,7 @@ def find_injections(text: str) -> list[tuple[int, int]]:
             regions.append([lo, hi])
     spans: list[tuple[int, int]] = []
     for lo, hi in regions:
-        for m in INJECTION_RE.finditer(text, lo, hi):
+        for m in _INJECTION_SCAN.finditer(text, lo, hi):
             s, e = _extent(text, m.start(), m.end())
             if spans and s <= spans[-1][1]:
                 spans[-1] = (spans[-1][0], max(spans[-1][1], e))
