@@ -82,9 +82,12 @@ _BULLET = re.compile(r"^[•·●■◆▪‣\-*–✓✔➢►>]")
 _MAX_HEADING = 48
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _normalise(s: str) -> str:
     s = _DECOR_TRAIL.sub("", _DECOR_LEAD.sub("", s))
-    return re.sub(r"\s+", " ", s).strip().lower()
+    return _SPACES.sub(" ", s).strip().lower()
 
 
 def heading_name(line: str) -> str | None:
