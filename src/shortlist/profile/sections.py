@@ -122,6 +122,8 @@ _INLINE = re.compile(r"^([^:：\n]{2,30})[:：]\s*\S")
 
 def inline_heading(line: str) -> tuple[str, int] | None:
     """("skills", offset of content) for "Skills: Python, SQL"; None otherwise."""
+    if ":" not in line and "：" not in line:
+        return None  # _INLINE needs a colon
     if _BULLET.match(line):
         return None
     m = _INLINE.match(line)
