@@ -26,9 +26,9 @@ def _parser_digest(root: Path | None = None) -> str:
     uncommitted edit) never serves profiles cached by an older one."""
     root = root or Path(__file__).resolve().parent
     h = hashlib.sha256()
-    for sub in ("documents", "profile", "skills", "data"):
+    for sub in ("documents", "profile", "skills", "labeller", "data"):
         for f in sorted((root / sub).rglob("*")):
-            if f.is_file() and f.suffix in {".py", ".tsv", ".gz", ".json"}:
+            if f.is_file() and f.suffix in {".py", ".tsv", ".gz", ".json", ".slm"}:
                 h.update(f.relative_to(root).as_posix().encode())
                 h.update(f.read_bytes())
     return h.hexdigest()[:12]
@@ -120,7 +120,10 @@ class ProfileCache:
         self.directory = directory
 
     def _file(self, sha: str) -> Path:
-        return self.directory / PARSER_VERSION / f"{sha}.json"
+        from shortlist.labeller.default import model_digest
+
+        own = model_digest()  # a team's own parser model keys its own cache
+        return self.directory / (PARSER_VERSION + (f"+{own}" if own else "")) / f"{sha}.json"
 
     def get(self, sha: str) -> Profile | None:
         f = self._file(sha)

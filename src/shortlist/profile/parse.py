@@ -7,42 +7,27 @@ becomes a field or a skill; it is reported as flags instead.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from shortlist.documents.model import Document, MediaType
-from shortlist.profile.contact import (
-    find_email,
-    find_en_name,
-    find_links,
-    find_location,
-    find_phone,
-    find_zh_name,
+from shortlist.labeller.default import current as current_labeller
+from shortlist.labeller.model import SequenceLabeller
+from shortlist.profile.contact import find_email, find_links, find_location, find_phone
+from shortlist.profile.education import postnominal_degrees
+from shortlist.profile.entries import (
+    education_from_spans,
+    fill_from_rules,
+    headline_from_spans,
+    work_from_spans,
 )
-from shortlist.profile.education import degrees_elsewhere, parse_education, postnominal_degrees
 from shortlist.profile.experience import years_of_experience
-from shortlist.profile.lang import detect_language
 from shortlist.profile.model import Profile, Section, Val
 from shortlist.profile.qualifications import find_certifications, find_languages
+from shortlist.profile.rules import rule_view, section_lines
 from shortlist.profile.safety import screening_text
-from shortlist.profile.sections import detect_sections
 from shortlist.profile.sensitive import find_sensitive
 from shortlist.profile.skilllink import link_skills
-from shortlist.profile.spans import (
-    Line,
-    blank_byte_escapes,
-    evidence,
-    flat_view,
-    is_flat,
-    requote,
-    split_lines,
-)
-from shortlist.profile.work import find_headline, parse_work
-
-
-def _in(lines: list[Line], sec: Section, skip_heading: bool = True) -> list[Line]:
-    out = [ln for ln in lines if sec.start <= ln.start < sec.end]
-    if skip_heading and out and out[0].start == sec.start and sec.heading and out[0].text == sec.heading:
-        out = out[1:]
-    return out
+from shortlist.profile.spans import Line, evidence, requote
 
 
 def _summary(text: str, lines: list[Line], sections: list[Section]) -> Val[str] | None:
@@ -60,7 +45,7 @@ def _summary(text: str, lines: list[Line], sections: list[Section]) -> Val[str] 
         # An untitled paragraph in the header block (long lines) reads as a summary.
         # Only the first run of long lines: the paragraph, not the whole document.
         run: list[Line] = []
-        for ln in _in(lines, contact, False):
+        for ln in section_lines(lines, contact, False):
             if len(ln.text) >= 80 or (run and ln.text and not ln.blank and len(ln.text) >= 20):
                 run.append(ln)
             elif run:
@@ -72,46 +57,29 @@ def _summary(text: str, lines: list[Line], sections: list[Section]) -> Val[str] 
     return None
 
 
-def parse_document(doc: Document, today: date | None = None) -> Profile:
-    """Parse one extracted document. ``today`` dates "present" (tests inject it)."""
+AUTO: Any = object()  # "the labeller the settings name"
+
+
+def parse_document(doc: Document, today: date | None = None, labeller: SequenceLabeller | None = AUTO) -> Profile:
+    """Parse one extracted document. ``today`` dates "present" (tests inject it);
+    ``labeller`` overrides the model the settings name (None: rules only)."""
     text = doc.text
     screened, flags = screening_text(doc)
-    screened = blank_byte_escapes(screened)  # "\\xe2\\x80\\xa2" bullets read as the symbols they stand for
-    flat = is_flat(screened)
-    screened = flat_view(screened)  # lost line breaks restored (same offsets); ordinary text unchanged
-    language = detect_language(screened)
-    chinese = language != "en"
-    lines = split_lines(screened)
-    sections = detect_sections(screened, lines)
-    header_end = next((s.end for s in sections if s.name == "contact"), min(len(screened), 600))
-    header_lines = [ln for ln in lines if ln.start < max(header_end, 1)] or lines
-
-    name = (find_zh_name(screened, header_lines) if chinese else None) or find_en_name(screened, header_lines)
+    view = rule_view(screened, today)
+    screened, lines, sections, language, chinese = view.text, view.lines, view.sections, view.language, view.chinese
+    header_lines, name = view.header_lines, view.name
     email = find_email(screened)
-    work = []
-    education = []
-    for sec in sections:
-        if sec.name == "work":
-            work += parse_work(screened, _in(lines, sec), today)
-        elif sec.name == "education":
-            education += parse_education(screened, _in(lines, sec), chinese, guess_untitled=not flat)
-    if not chinese:
-        # Degree lines under other headings; the name line is left to the post-nominals below.
-        skip = [(s.start, s.end) for s in sections if s.name == "education"]
-        if name is not None and name.evidence is not None:
-            line_end = screened.find("\n", name.evidence.end)
-            skip.append((name.evidence.start, line_end if line_end >= 0 else len(screened)))
-        education += degrees_elsewhere(screened, lines, skip, education)
+    model = current_labeller() if labeller is AUTO else labeller
+    spans = model.predict_view(view) if model is not None and model.reads(language) else []
+    # The labeller decides work and education; the rules answer where it finds nothing.
+    work = fill_from_rules(work_from_spans(screened, lines, sections, spans, today), view.work) if spans else []
+    work = work or view.work
+    education = (education_from_spans(screened, lines, sections, spans, chinese) if spans else []) or view.education
     if name is not None and name.evidence is not None and not chinese:
         education += postnominal_degrees(screened, name.evidence.end, education)
-    if not work and not any(s.name == "work" for s in sections):
-        # No experience heading: take dated entries anywhere outside education.
-        edu = [(s.start, s.end) for s in sections if s.name == "education"]
-        rest = [ln for ln in lines if not any(a <= ln.start < b for a, b in edu)]
-        work = parse_work(screened, rest, today, undated_ok=False)
     headline = None
     if name is not None and name.evidence is not None and not chinese:
-        hs = find_headline(screened, header_lines, name.evidence.end)
+        hs = (headline_from_spans(screened, sections, spans) if spans else None) or view.headline
         hev = evidence(screened, *hs, 0.7) if hs else None
         headline = Val[str](value=hev.text, evidence=hev) if hev else None
     summary = _summary(screened, lines, sections)
@@ -142,6 +110,8 @@ def parse_document(doc: Document, today: date | None = None) -> Profile:
     return profile
 
 
-def parse_text(text: str, source: str | None = None, today: date | None = None) -> Profile:
+def parse_text(
+    text: str, source: str | None = None, today: date | None = None, labeller: SequenceLabeller | None = AUTO
+) -> Profile:
     """Parse plain text (wrapped in a TEXT document)."""
-    return parse_document(Document(source=source or "", media_type=MediaType.TEXT, text=text), today)
+    return parse_document(Document(source=source or "", media_type=MediaType.TEXT, text=text), today, labeller)

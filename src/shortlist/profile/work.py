@@ -36,7 +36,7 @@ TITLE_WORDS = re.compile(
     r"|研究员|会计|出纳|教师|讲师|销售|客服|测试|产品|专家|秘书|行政|前端|后端|算法|技术员|编辑",
     re.IGNORECASE,
 )
-_COMPANY_WORDS = re.compile(
+COMPANY_WORDS = re.compile(
     r"\b(?:inc|ltd|llc|llp|plc|limited|pvt|private|corp|corporation|company|co|gmbh|ag|sa|bv|group|holdings"
     r"|technologies|technology|solutions|systems|services|software|labs?|consulting|consultancy|bank"
     r"|university|college|institute|school|hospital|clinic|agency|foundation|enterprises?|industries"
@@ -45,7 +45,7 @@ _COMPANY_WORDS = re.compile(
     r"|公司|集团|有限|银行|科技|网络|研究院|大学|学院|医院|事务所|工作室|中心|厂",
     re.IGNORECASE,
 )
-_LOCATION = re.compile(
+LOCATION_RE = re.compile(
     r"^(?:[A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+){0,2} ?, ?(?:[A-Z]{2}|[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)"
     r"|remote|[\u4e00-\u9fff]{2,3}市?)$"
 )
@@ -53,7 +53,7 @@ _CN_CITIES = frozenset(
     "北京 上海 广州 深圳 杭州 南京 成都 武汉 西安 苏州 天津 重庆 长沙 郑州 青岛 厦门 合肥 济南 大连 宁波 无锡 福州 沈阳"
     " 哈尔滨 昆明 珠海 东莞 佛山 香港 台北".split()
 )
-_BULLET = re.compile(r"^\s*(?:[•·●■◆▪‣\-*–✓✔➢►>○◦]|\d{1,2}[.、)]|[（(]?\d{1,2}[)）])\s*")
+BULLET = re.compile(r"^\s*(?:[•·●■◆▪‣\-*–✓✔➢►>○◦]|\d{1,2}[.、)]|[（(]?\d{1,2}[)）])\s*")
 _SPLIT = re.compile(r"\s*(?:\||｜|\t|\s{2,}|\s[-–—]+\s|\s[-–—]+$|，|/\s|\s@\s|\(|\)|（|）)\s*")
 # "Acme, Inc." keeps its legal suffix: no split before one.
 _SPLIT_NO_SLASH = re.compile(r"\s*(?:\||｜|\t|\s{2,}|\s[-–—]+\s|\s[-–—]+$|，|\s@\s|\(|\)|（|）)\s*")
@@ -119,7 +119,7 @@ def _is_title_line(s: str) -> bool:
 
 def _is_header_line(s: str) -> bool:
     """Short, not a bullet, not a sentence: could carry an employer or a title."""
-    if not s or len(s) > _MAX_HEADER or _BULLET.match(s) or _DESC_START.match(s):
+    if not s or len(s) > _MAX_HEADER or BULLET.match(s) or _DESC_START.match(s):
         return False
     if s.endswith((":", "：")) and not _LABELLED.match(s):
         return False  # "Growth Path & Deputations:" introduces a list
@@ -166,11 +166,11 @@ def _split_pieces(s: str) -> list[str]:
 
 @lru_cache(maxsize=8192)
 def _kind(piece: str) -> str:
-    if _LOCATION.match(piece) and not _COMPANY_WORDS.search(piece) and not TITLE_WORDS.search(piece):
+    if LOCATION_RE.match(piece) and not COMPANY_WORDS.search(piece) and not TITLE_WORDS.search(piece):
         if re.match(r"^[\u4e00-\u9fff]", piece) and piece.rstrip("市") not in _CN_CITIES:
             return "unknown"
         return "location"
-    c = bool(_COMPANY_WORDS.search(piece))
+    c = bool(COMPANY_WORDS.search(piece))
     t = bool(TITLE_WORDS.search(piece))
     if c and not t:
         return "company"
@@ -294,7 +294,7 @@ def parse_work(
             # A date inside a bullet or a long sentence is a detail of an entry, not its head.
             # A table row "Jan 2024 – Present | Employer | Role | Highlights" is a header however long.
             table_row = r.span[0] <= 2 and "|" in ln.text[r.span[1]:r.span[1] + 4]
-            prose = (bool(_BULLET.match(ln.text)) or len(ln.text) > 120) and not (_WORKED_AS.search(ln.text) or table_row)
+            prose = (bool(BULLET.match(ln.text)) or len(ln.text) > 120) and not (_WORKED_AS.search(ln.text) or table_row)
             (in_prose if prose else anchors).append(found)
     if not anchors:
         # No dated header: one entry from the section's leading lines ("Title" / "Company -"),
@@ -343,7 +343,7 @@ def parse_work(
             pieces.append(body[after + 1].text)
             after += 2
         employer, title, location = split_header(pieces)
-        bullets = [_BULLET.sub("", body[k].text).strip() for k in range(after, stop)]
+        bullets = [BULLET.sub("", body[k].text).strip() for k in range(after, stop)]
         bullets = [b for b in bullets if b]
         found = sum(x is not None for x in (employer, title))
         conf = round(0.5 + 0.2 * found, 2)
@@ -375,7 +375,7 @@ def _undated_entry(text: str, body: list[Line], rng: DateRange | None, today: da
     h = _read_header([ln.text for ln in head])
     if not head or not (h.employer or h.title):
         return []
-    bullets = [b for b in (_BULLET.sub("", ln.text).strip() for ln in body[len(head):]) if b]
+    bullets = [b for b in (BULLET.sub("", ln.text).strip() for ln in body[len(head):]) if b]
     conf = 0.4 if rng is None else 0.5
     return [
         WorkItem(
@@ -434,7 +434,7 @@ def find_headline(text: str, lines: list[Line], name_end: int) -> tuple[int, int
         rest_of_name_line = start > ln.start
         if not body:
             continue
-        if len(body) > 80 or _CONTACTISH.search(body) or _BULLET.match(body) or _LOCATION.match(body):
+        if len(body) > 80 or _CONTACTISH.search(body) or BULLET.match(body) or LOCATION_RE.match(body):
             if rest_of_name_line:
                 continue  # "Jane Roe | jane@x.org": the next line may still hold the title
             break

@@ -1,0 +1,193 @@
+"""Token features for the CRF: the word itself and its shape, the parser's rules as signals
+(which section a line is in, whether it is a heading, a bullet, holds a date range; title
+words, company words, degree and institution patterns), and the same for the neighbours.
+
+Features are plain strings ("w=engineer", "sec=work"): crfsuite hashes them, and building
+strings is the cheapest thing Python can do per token. Lexical features of a word are cached
+per word, since resumes repeat their vocabulary.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from shortlist.labeller.tokens import Token
+from shortlist.profile.dates import find_ranges
+from shortlist.profile.education import DEGREE_RE, INSTITUTION_RE
+from shortlist.profile.rules import RuleView
+from shortlist.profile.sections import heading_name
+from shortlist.profile.spans import Line
+from shortlist.profile.work import BULLET, COMPANY_WORDS, TITLE_WORDS
+
+FEATURE_VERSION = "resume-v2"
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_SHAPE_SUB = (re.compile(r"[A-Z]+"), re.compile(r"[a-z]+"), re.compile(r"\d+"))
+_MONTH = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august"
+    r"|september|october|november|december|present|current|till|date|now|至今|今)\.?$",
+    re.IGNORECASE,
+)
+
+
+def _shape(w: str) -> str:
+    s = _SHAPE_SUB[0].sub("A", w)
+    s = _SHAPE_SUB[1].sub("a", s)
+    return _SHAPE_SUB[2].sub("0", s)[:8]
+
+
+@lru_cache(maxsize=65536)
+def word_features(w: str) -> tuple[str, ...]:
+    """What a word says on its own (cached): form, shape, affixes, word lists."""
+    low = w.lower()
+    if _CJK.match(w):
+        return ("c=" + w, "cjk")
+    out = ["w=" + low, "sh=" + _shape(w)]
+    if len(low) > 3:
+        out += ["p3=" + low[:3], "s3=" + low[-3:]]
+    if w[:1].isupper():
+        out.append("cap")
+    if w.isupper() and len(w) > 1:
+        out.append("upper")
+    if any(c.isdigit() for c in w):
+        out.append("digit")
+        if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20"):
+            out.append("year")
+    if TITLE_WORDS.fullmatch(low.rstrip(".")):
+        out.append("lex:title")
+    if COMPANY_WORDS.fullmatch(low.rstrip(".")):
+        out.append("lex:org")
+    if _MONTH.match(low):
+        out.append("lex:month")
+    return tuple(out)
+
+
+_NEIGHBOUR_KEEP = ("w=", "lex:", "cap", "upper", "year", "c=")
+
+
+@lru_cache(maxsize=65536)
+def _neighbour(w: str, prefix: str) -> tuple[str, ...]:
+    return tuple(prefix + f for f in word_features(w) if f.startswith(_NEIGHBOUR_KEEP))
+
+
+def _marks(line: str) -> list[tuple[int, int, str]]:
+    """Spans of one line that the rules recognise (offsets within the line)."""
+    out: list[tuple[int, int, str]] = []
+    for r in find_ranges(line):
+        out.append((r.span[0], r.span[1], "rx:daterange"))
+    if any(c.isalpha() for c in line):
+        for m in DEGREE_RE.finditer(line):
+            out.append((m.start(), m.end(), "rx:degree"))
+        for m in INSTITUTION_RE.finditer(line):
+            out.append((m.start(), m.end(), "rx:inst"))
+        for m in TITLE_WORDS.finditer(line):
+            out.append((m.start(), m.end(), "rx:titlew"))
+    return out
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    for i, e in enumerate(edges):
+        if n <= e:
+            return str(i)
+    return str(len(edges))
+
+
+def doc_features(view: RuleView, tokens: list[Token]) -> list[list[str]]:
+    """One feature list per token. Lines, sections and the rules' values come from the
+    parser's own reading (``view``), so the model sees the document as the rules do."""
+    text, lines, sections = view.text, view.lines, view.sections
+    rule_of = _rule_marks(tokens, view.marks())
+    feats: list[list[str]] = []
+    n = len(tokens)
+    li = 0
+    si = 0
+    nonblank = [ln for ln in lines if not ln.blank]
+    line_info: dict[int, tuple[list[str], list[tuple[int, int, str]]]] = {}
+    prev_line_idx = -1
+    since_heading = 0
+    tok_in_line = 0
+    for i, tok in enumerate(tokens):
+        while li < len(nonblank) - 1 and nonblank[li].end <= tok.start:
+            li += 1
+        ln = nonblank[li] if nonblank else Line(0, len(text), text)
+        while si < len(sections) - 1 and sections[si].end <= tok.start:
+            si += 1
+        if li != prev_line_idx:
+            tok_in_line = 0
+            if li not in line_info:
+                lf = _line_features(ln)
+                if "hd" in lf:
+                    since_heading = 0
+                else:
+                    since_heading += 1
+                lf.append("lsh=" + _bucket(since_heading, (0, 1, 2, 4)))
+                line_info[li] = (lf, _marks(ln.text))
+            prev_line_idx = li
+        lf, marks = line_info[li]
+        f = ["b"] + list(word_features(tok.text)) + lf
+        if sections:
+            f.append("sec=" + sections[si].name)
+        f.append("tl=" + _bucket(tok_in_line, (0, 1, 2, 4, 8)))
+        if tok.end >= ln.end:
+            f.append("last")
+        off = tok.start - ln.start
+        for s, e, name in marks:
+            if s <= off < e:
+                f.append(name + (":b" if off == s else ":i"))
+        r = rule_of[i]
+        if r:
+            f.append(r)
+        if i > 0:
+            f += _neighbour(tokens[i - 1].text, "-1")
+            if tokens[i - 1].end <= ln.start:
+                f.append("-1:nl")
+        else:
+            f.append("BOS")
+        if i > 1:
+            f += _neighbour(tokens[i - 2].text, "-2")
+        if i + 1 < n:
+            f += _neighbour(tokens[i + 1].text, "+1")
+            if tokens[i + 1].start >= ln.end:
+                f.append("+1:nl")
+        else:
+            f.append("EOS")
+        if i + 2 < n:
+            f += _neighbour(tokens[i + 2].text, "+2")
+        feats.append(f)
+        tok_in_line += 1
+    return feats
+
+
+def _rule_marks(tokens: list[Token], marks: list[tuple[int, int, str]]) -> list[str]:
+    """"rule=ORG:b" for the first token of a value the rules read as an employer, ":i" after."""
+    out = [""] * len(tokens)
+    j = 0
+    for s, e, label in marks:
+        while j < len(tokens) and tokens[j].end <= s:
+            j += 1
+        k = j
+        while k < len(tokens) and tokens[k].start < e:
+            if not out[k]:
+                out[k] = f"rule={label}:" + ("b" if k == j else "i")
+            k += 1
+    return out
+
+
+def _line_features(ln: Line) -> list[str]:
+    s = ln.text
+    out = ["ll=" + _bucket(len(s), (15, 30, 60, 100, 160))]
+    name = heading_name(s)
+    if name:
+        out += ["hd", "hd=" + name]
+    if BULLET.match(s):
+        out.append("bul")
+    if s.endswith((".", "。")):
+        out.append("dot")
+    letters = [c for c in s if c.isalpha()]
+    if letters and all(c.isupper() for c in letters[:40]):
+        out.append("lupper")
+    if "|" in s or "\t" in s:
+        out.append("pipe")
+    if find_ranges(s):
+        out.append("ldate")
+    return out

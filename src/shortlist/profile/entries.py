@@ -1,0 +1,277 @@
+"""Work and education entries assembled from the labeller's spans.
+
+A job is recognised by its shape, with or without a heading: a header made of a title, an
+employer and a date range (any of them may be missing), followed by its body. A new entry
+starts when a slot that is already filled comes again, or when body text (a bullet, a
+sentence) lies between the previous header span and this one. Dates come from the rules'
+date-range reader on the header lines; the text below the header becomes the bullets.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from shortlist.labeller.model import Span
+from shortlist.profile.dates import find_dates, find_ranges, months_between
+from shortlist.profile.education import degree_level, parse_education
+from shortlist.profile.model import Education, Section, WorkItem
+from shortlist.profile.spans import Line, evidence
+from shortlist.profile.work import BULLET
+
+_STRIP = " \t\n,.;:|-–—()[]•·*"
+# Sections whose spans never make a job: the title in a summary is a headline or an aim.
+_NOT_WORK = frozenset({
+    "education", "skills", "summary", "objective", "certifications", "languages", "interests",
+    "references", "training", "awards", "publications", "links", "personal",
+})
+_HEADER_MAX = 120  # a longer line is body text, unless it holds a whole header
+
+
+@dataclass
+class _Entry:
+    slots: dict[str, Span] = field(default_factory=dict)
+    spans: list[Span] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)  # indexes of header lines
+    dated: bool = False
+
+
+def _line_index(lines: Sequence[Line], pos: int) -> int:
+    lo, hi = 0, len(lines) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if lines[mid].start <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+_EDGE = " \t\n,;:|-–—•·*"
+_LAST_WORD = re.compile(r"(\w+)\.$")
+
+
+def _value(text: str, s: Span) -> str | None:
+    """The span's text as a value: blanks and separators trimmed, an unbalanced bracket
+    dropped, a sentence's full stop dropped but not an abbreviation's ("Inc.", "B.S.")."""
+    v = " ".join(text[s.start:s.end].split()).strip(_EDGE)
+    if v.startswith(("(", "[")) and not v.endswith((")", "]")):
+        v = v[1:].strip(_EDGE)
+    if v.endswith((")", "]")) and not ("(" in v or "[" in v):
+        v = v[:-1].strip(_EDGE)
+    m = _LAST_WORD.search(v)
+    if m and len(m.group(1)) > 3 and "." not in v[:-1].split()[-1] and not m.group(1).isupper():
+        v = v[:-1]
+    return v or None
+
+
+def _is_header_line(ln: Line, kinds: set[str]) -> bool:
+    if len(kinds) >= 2:
+        return True  # "• Engineer in Acme Ltd" holds a whole header even as a bullet
+    return len(ln.text) <= _HEADER_MAX and not BULLET.match(ln.text)
+
+
+def _group(
+    text: str, lines: Sequence[Line], spans: list[Span], slots: tuple[str, ...], date_slot: bool
+) -> list[_Entry]:
+    """Header spans grouped into entries (see the module docstring)."""
+    by_line: dict[int, list[Span]] = {}
+    for s in spans:
+        if s.label in slots:
+            by_line.setdefault(_line_index(lines, s.start), []).append(s)
+    if date_slot:
+        for i, ln in enumerate(lines):
+            if ln.blank:
+                continue
+            for r in find_ranges(ln.text):
+                by_line.setdefault(i, []).append(Span(ln.start + r.span[0], ln.start + r.span[1], "DATE", 1.0))
+    entries: list[_Entry] = []
+    cur: _Entry | None = None
+    last_line = -1
+    for i in sorted(by_line):
+        ln = lines[i]
+        found = sorted(by_line[i], key=lambda s: s.start)
+        kinds = {s.label for s in found}
+        if not _is_header_line(ln, kinds):
+            continue
+        if kinds == {"DATE"} and (cur is None or cur.dated) and not _near_header(lines, i, by_line):
+            continue  # a lone date with no title or employer near it: a detail, not a job
+        body_between = cur is not None and any(
+            _is_body(lines[j]) and j not in by_line for j in range(last_line + 1, i)
+        )
+        for s in found:
+            if cur is not None and s.label in cur.slots and cur.lines and cur.lines[-1] == i and not body_between:
+                same_line = _line_index(lines, cur.slots[s.label].start) == i
+                if same_line:  # "University of X, Carlson School of Y": one entry, first value kept
+                    cur.spans.append(s)
+                    continue
+            if cur is None or s.label in cur.slots or (body_between and s is found[0]):
+                cur = _Entry()
+                entries.append(cur)
+                body_between = False
+            if s.label == "DATE":
+                cur.dated = True
+            cur.slots.setdefault(s.label, s)
+            cur.spans.append(s)
+            if not cur.lines or cur.lines[-1] != i:
+                cur.lines.append(i)
+        last_line = i
+    return [e for e in entries if set(e.slots) - {"DATE"}]
+
+
+def _is_body(ln: Line) -> bool:
+    """A bullet or a sentence: the body of an entry, which ends its header."""
+    s = ln.text
+    return bool(s) and (bool(BULLET.match(s)) or len(s) > 80 or (s.endswith((".", "。")) and len(s) > 30))
+
+
+def _near_header(lines: Sequence[Line], i: int, by_line: dict[int, list[Span]]) -> bool:
+    for j in (i - 2, i - 1, i + 1, i + 2):
+        if j in by_line and any(s.label != "DATE" for s in by_line[j]):
+            return True
+    return False
+
+
+def _regions(sections: Sequence[Section], text_len: int, skip: frozenset[str], want: str | None) -> list[tuple[int, int]]:
+    """The text ranges to read: sections named ``want`` when there are any, else every
+    section not in ``skip`` (a resume without an experience heading)."""
+    if want and any(s.name == want for s in sections):
+        return [(s.start, s.end) for s in sections if s.name == want]
+    if not sections:
+        return [(0, text_len)]
+    return [(s.start, s.end) for s in sections if s.name not in skip]
+
+
+def _within(spans: list[Span], regions: list[tuple[int, int]]) -> list[Span]:
+    return [s for s in spans if any(a <= s.start < b for a, b in regions)]
+
+
+def work_from_spans(
+    text: str, lines: list[Line], sections: list[Section], spans: list[Span], today: date | None = None
+) -> list[WorkItem]:
+    """Jobs from TITLE / ORG / LOC spans and the date ranges on their lines."""
+    regions = _regions(sections, len(text), _NOT_WORK, "work")
+    headed = any(s.name == "work" for s in sections)
+    out: list[WorkItem] = []
+    for a, b in regions:
+        region_lines = [ln for ln in lines if a <= ln.start < b]
+        if not region_lines:
+            continue
+        entries = _group(text, region_lines, _within(spans, [(a, b)]), ("TITLE", "ORG"), date_slot=True)
+        if not headed:
+            # Without an experience heading only a real header counts: two of title, employer, dates.
+            entries = [e for e in entries if len(e.slots) >= 2]
+        for k, e in enumerate(entries):
+            first = region_lines[e.lines[0]]
+            stop = region_lines[entries[k + 1].lines[0]].start if k + 1 < len(entries) else b
+            header_end = region_lines[e.lines[-1]].end
+            locs = [s for s in _within(spans, [(first.start, header_end)]) if s.label == "LOC"]
+            rng = None
+            for ln_i in e.lines:
+                ln = region_lines[ln_i]
+                rs = find_ranges(ln.text)
+                if rs:
+                    rng = rs[0]
+                    break
+            bullets = [BULLET.sub("", ln.text).strip() for ln in region_lines
+                       if header_end <= ln.start < stop and not ln.blank and ln.start >= header_end]
+            bullets = [x for x in bullets if x]
+            conf = [s.confidence for s in e.spans if s.label != "DATE"]
+            c = round(0.4 + 0.6 * (sum(conf) / len(conf)), 2) if conf else 0.4
+            title = e.slots.get("TITLE")
+            org = e.slots.get("ORG")
+            out.append(WorkItem(
+                employer=_value(text, org) if org else None,
+                title=_value(text, title) if title else None,
+                location=_value(text, locs[0]) if locs else None,
+                start=rng.start if rng else None,
+                end=rng.end if rng else None,
+                current=rng.current if rng else False,
+                months=months_between(rng.start, rng.end, rng.current, today) if rng else None,
+                bullets=bullets,
+                evidence=evidence(text, first.start, stop, c),
+                confidence=c,
+            ))
+    return out
+
+
+def education_from_spans(
+    text: str, lines: list[Line], sections: list[Section], spans: list[Span], chinese: bool
+) -> list[Education]:
+    """Education entries from DEGREE / SCHOOL spans; area, dates and GPA are read by the
+    rules from the entry's own lines."""
+    regions = _regions(sections, len(text), frozenset({"work", "projects", "skills"}), "education")
+    out: list[Education] = []
+    for a, b in regions:
+        region_lines = [ln for ln in lines if a <= ln.start < b]
+        if not region_lines:
+            continue
+        entries = _group(text, region_lines, _within(spans, [(a, b)]), ("DEGREE", "SCHOOL"), date_slot=False)
+        for k, e in enumerate(entries):
+            first = region_lines[e.lines[0]]
+            last = region_lines[e.lines[-1]]
+            nxt = region_lines[entries[k + 1].lines[0]].start if k + 1 < len(entries) else b
+            # the line after the header often holds the dates ("2015 - 2019", "GPA 3.8")
+            tail = [ln for ln in region_lines if last.end <= ln.start < nxt and not ln.blank][:2]
+            entry_lines = [region_lines[i] for i in e.lines] + tail
+            rules = parse_education(text, entry_lines, chinese, guess_untitled=False)
+            r = rules[0] if rules else None
+            deg = e.slots.get("DEGREE")
+            school = e.slots.get("SCHOOL")
+            degree = _value(text, deg) if deg else None
+            start = r.start if r else None
+            end = r.end if r else None
+            if end is None:
+                dates = [d for ln in entry_lines for d in find_dates(ln.text)]
+                end = dates[-1][0] if dates else None
+            conf = [s.confidence for s in e.spans]
+            c = round(0.4 + 0.6 * (sum(conf) / len(conf)), 2) if conf else 0.4
+            stop = (tail[-1].end if tail else last.end)
+            out.append(Education(
+                institution=_value(text, school) if school else None,
+                degree=degree,
+                level=(degree_level(degree) if degree else None) or (r.level if r else None),
+                area=r.area if r else None,
+                start=start,
+                end=end,
+                gpa=r.gpa if r else None,
+                evidence=evidence(text, first.start, stop, c),
+                confidence=c,
+            ))
+    return out
+
+
+def headline_from_spans(text: str, sections: list[Section], spans: list[Span]) -> tuple[int, int] | None:
+    """The first title in the header block (before any heading, or in the summary)."""
+    head = [(s.start, s.end) for s in sections if s.name in ("contact", "summary")][:2]
+    for s in spans:
+        if s.label == "TITLE" and any(a <= s.start < b for a, b in head):
+            v = text[s.start:s.end]
+            lead = len(v) - len(v.lstrip(_STRIP))
+            trail = len(v) - len(v.rstrip(_STRIP))
+            if s.end - trail > s.start + lead:
+                return (s.start + lead, s.end - trail)
+    return None
+
+
+def fill_from_rules(items: list[WorkItem], rules: list[WorkItem]) -> list[WorkItem]:
+    """A slot the labeller left empty takes the rules' value for the same job (same dates,
+    overlapping text), so a model miss never loses what the rules read."""
+    for it in items:
+        if it.evidence is None or (it.employer and it.title and it.location):
+            continue
+        for r in rules:
+            if r.evidence is None or (r.start, r.end, r.current) != (it.start, it.end, it.current):
+                continue
+            if not (r.evidence.start < it.evidence.end and it.evidence.start < r.evidence.end):
+                continue
+            taken = {it.employer, it.title, it.location}
+            if it.employer is None and r.employer and r.employer not in taken:
+                it.employer = r.employer
+            if it.title is None and r.title and r.title not in taken:
+                it.title = r.title
+            if it.location is None and r.location and r.location not in taken:
+                it.location = r.location
+            break
+    return items
