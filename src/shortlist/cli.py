@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from shortlist import __version__
+from shortlist.cli_console import err, out
 from shortlist.errors import ShortlistError
 
 app = typer.Typer(
@@ -21,10 +21,27 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-out = Console()  # results go to stdout
-err = Console(stderr=True)  # progress, summaries and errors go to stderr, so stdout stays parseable
+
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+@app.callback()
+def _options(
+    parser_model: Annotated[Path | None, typer.Option(
+        "--parser-model", help="Resume labeller model file from `shortlist train parser` (or 'rules'); "
+        "sets the parser_model setting for this run.")] = None,
+) -> None:
+    """Offline recruiting assistant: parse resumes, rank candidates with checkable reasons."""
+    if parser_model is not None:
+        import os
+
+        if str(parser_model) != "rules" and not parser_model.is_file():
+            err.print(f"[red]error:[/red] --parser-model {parser_model}: no such file "
+                      "(train one with `shortlist train parser ANNOTATIONS`)")
+            raise typer.Exit(2)
+        # the environment carries it to the sandbox workers and to `serve`
+        os.environ["SHORTLIST_PARSER_MODEL"] = str(parser_model)
 
 
 class Fmt(str, Enum):
@@ -333,11 +350,12 @@ def version() -> None:
 from shortlist import (  # noqa: F401
     cli_interview_score,
     cli_rank,
-    cli_train,
 )
 from shortlist.cli_analytics import analytics_app
 from shortlist.cli_interview import interview_app
+from shortlist.cli_train import train_app
 
+app.add_typer(train_app, name="train")
 app.add_typer(interview_app, name="interview")
 app.add_typer(analytics_app, name="analytics")
 

@@ -83,7 +83,7 @@ def rank(
     resumes: Annotated[list[Path], typer.Argument(help="Resume files or folders (searched recursively).")],
     top: Annotated[int | None, typer.Option(help="Show only the best N.")] = None,
     blind: Annotated[bool, typer.Option(help="Rank redacted profiles; output has no names or contact details.")] = False,
-    model: Annotated[Path | None, typer.Option(help="Trained model file (from `shortlist train`).")] = None,
+    model: Annotated[Path | None, typer.Option(help="Trained model file (from `shortlist train ranker`).")] = None,
     format: Annotated[RankFmt, typer.Option("--format", "-f", help="Output format.")] = RankFmt.table,
     out_file: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file.")] = None,
     require_skill: Annotated[list[str] | None, typer.Option("--require-skill", help="Knock-out: must have this skill.")] = None,

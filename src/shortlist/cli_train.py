@@ -1,7 +1,10 @@
-"""`shortlist train`: learn how to weigh the score parts from a team's own hiring outcomes.
+"""`shortlist train`: models a team fits on its own data.
 
-Registered on ``shortlist.cli.app`` when this module is imported (cli.py imports it). Like
-the rest of the CLI it only calls ``learn`` functions and prints what they return.
+- ``train ranker OUTCOMES``: how to weigh the score parts, from past hiring outcomes.
+- ``train parser ANNOTATIONS``: the resume labeller, from labelled resumes.
+
+``cli.py`` adds ``train_app`` to the main app; this module never imports ``cli``. Like the
+rest of the CLI it only calls ``learn`` / ``labeller`` functions and prints what they return.
 """
 from __future__ import annotations
 
@@ -12,7 +15,10 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from shortlist.cli import app, err, out
+from shortlist.cli_console import err, out
+
+train_app = typer.Typer(help="Fit models on your own data: the ranker on hiring outcomes, the parser on labelled resumes.",
+                        no_args_is_help=True)
 
 
 class ModelKindOpt(str, Enum):
@@ -36,8 +42,8 @@ def report_table(report) -> Table:  # report: learn.cv.TrainReport
     return t
 
 
-@app.command()
-def train(
+@train_app.command("ranker")
+def train_ranker(
     outcomes: Annotated[Path, typer.Argument(help="CSV or JSONL with columns resume, job, label (paths relative to it).")],
     k: Annotated[int, typer.Option(help="Cross-validation folds.", min=2)] = 5,
     kind: Annotated[ModelKindOpt, typer.Option(help="logistic: readable weights; gbm: boosted trees.")] = ModelKindOpt.logistic,
@@ -68,3 +74,48 @@ def train(
         out.print(f"weights (per standard deviation of each part): {weights}")
     path = report.model.save(models_dir or data_dir / "models", name=name)
     out.print(f"saved {report.model.label} to {path} (use: shortlist rank --model {path})")
+
+
+@train_app.command("parser")
+def train_parser_cmd(
+    annotations: Annotated[Path, typer.Argument(
+        help="A file or folder of labelled resumes: JSON Resume files beside their documents (cv.json + cv.pdf), "
+        "BIO/BMES token files (.bio .bmes .conll), or inline-XML labels (.xml).")],
+    out_path: Annotated[Path, typer.Option("--out", "-o", help="Model file to write.")] = Path("parser.slm"),
+    folds: Annotated[int, typer.Option(help="Cross-validation folds (0: no cross-validation).", min=0)] = 5,
+    seed: Annotated[int, typer.Option(help="Seed of the fold split.")] = 0,
+    with_shipped_data: Annotated[bool, typer.Option(
+        help="Also train on the generated resumes the shipped model learns from (helps small sets).")] = True,
+) -> None:
+    """Fine-tune the resume labeller on your own labelled resumes; prints cross-validated P/R/F1 per field."""
+    from shortlist.labeller.corpus import read_annotations
+    from shortlist.labeller.synth import generate
+    from shortlist.labeller.train import train_parser
+
+    docs, problems = read_annotations(annotations)
+    for line in problems:
+        err.print(f"[yellow]skipped[/yellow] {line}")
+    if not docs:
+        err.print("[red]error:[/red] no labelled documents to learn from")
+        raise typer.Exit(2)
+    n_spans = sum(len(d.spans) for d in docs)
+    err.print(f"{len(docs)} labelled documents, {n_spans} labelled spans; training (this takes a minute or two)")
+    extra = generate(300) if with_shipped_data else []
+    sources = [(f"{len(docs)} documents from {annotations}", "own")]
+    if extra:
+        sources.append(("300 generated resumes (shortlist.labeller.synth)", "own"))
+    if folds > 1 and len(docs) < folds:
+        err.print(f"[yellow]{len(docs)} documents are too few for {folds} folds: no cross-validation[/yellow]")
+        folds = 0
+    result = train_parser(docs + extra, out_path, folds=folds, seed=seed, sources=sources, cv_docs=docs, cv_extra=extra)
+    metrics = result["metrics"]
+    if metrics:
+        t = Table(title=f"{folds}-fold cross-validation on your documents (exact spans, pooled over held-out folds)")
+        for col in ("field", "precision", "recall", "F1", "gold spans"):
+            t.add_column(col, justify="left" if col == "field" else "right")
+        for label, v in metrics.items():
+            if isinstance(v, dict) and (v["gold"] or v["predicted"]):
+                t.add_row(label, f"{v['precision']:.3f}", f"{v['recall']:.3f}", f"{v['f1']:.3f}", str(v["gold"]))
+        out.print(t)
+    out.print(f"saved the parser model to {result['model']} "
+              f"(use: shortlist --parser-model {result['model']} parse ..., or set parser_model)")

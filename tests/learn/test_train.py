@@ -142,7 +142,7 @@ def test_cli_train_prints_table_and_saves(outcome_file, tmp_path, monkeypatch):
     monkeypatch.setenv("SHORTLIST_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setattr("shortlist.match.rank.default_embedder", lambda *texts: BowEmbedder())
     result = CliRunner().invoke(
-        app, ["train", str(outcome_file), "--k", "3", "--kind", "gbm", "--name", "acme",
+        app, ["train", "ranker", str(outcome_file), "--k", "3", "--kind", "gbm", "--name", "acme",
               "--models-dir", str(tmp_path / "models"), "--workers", "1"],
     )
     assert result.exit_code == 0, result.output

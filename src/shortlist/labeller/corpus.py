@@ -132,18 +132,21 @@ def read_token_file(path: Path, keep_unknown: bool = False, per_sentence: bool =
     return docs
 
 
-def _locate(low: str, value: str | None, label: str, after: int, out: list[tuple[int, int, str]]) -> int:
-    """Find ``value`` in the text (from ``after``, else anywhere) and record it."""
+def _locate(text: str, value: str | None, label: str, after: int, out: list[tuple[int, int, str]]) -> int:
+    """Find ``value`` as whole words (as written first, then ignoring case), from ``after``
+    and else anywhere, and record it; returns where the next value of the entry is looked for."""
     if not value or not value.strip():
         return after
-    needle = value.strip().casefold()
-    i = low.find(needle, after)
-    if i < 0:
-        i = low.find(needle)
-    if i < 0:
+    pat = r"(?<!\w)" + re.escape(value.strip()) + r"(?!\w)"
+    m = None
+    for flags in (0, re.IGNORECASE):
+        m = re.compile(pat, flags).search(text, after) or re.compile(pat, flags).search(text)
+        if m:
+            break
+    if m is None:
         return after
-    out.append((i, i + len(needle), label))
-    return i + len(needle) if i >= after else after
+    out.append((m.start(), m.end(), label))
+    return m.end() if m.start() >= after else after
 
 
 def read_json_resume(json_path: Path, source: Path) -> LabelledDoc:
@@ -153,17 +156,16 @@ def read_json_resume(json_path: Path, source: Path) -> LabelledDoc:
     data = json.loads(Path(json_path).read_text(encoding="utf-8"))
     doc = extract_path(source)
     text = doc.visible_text()
-    low = text.casefold()
     spans: list[tuple[int, int, str]] = []
     pos = 0
     for job in data.get("work") or []:
-        pos = _locate(low, job.get("position"), "TITLE", pos, spans)
-        pos = _locate(low, job.get("name") or job.get("company"), "ORG", pos, spans)
-        pos = _locate(low, job.get("location"), "LOC", pos, spans)
+        pos = _locate(text, job.get("position"), "TITLE", pos, spans)
+        pos = _locate(text, job.get("name") or job.get("company"), "ORG", pos, spans)
+        pos = _locate(text, job.get("location"), "LOC", pos, spans)
     pos = 0
     for edu in data.get("education") or []:
-        pos = _locate(low, edu.get("institution"), "SCHOOL", pos, spans)
-        pos = _locate(low, edu.get("studyType"), "DEGREE", pos, spans)
+        pos = _locate(text, edu.get("institution"), "SCHOOL", pos, spans)
+        pos = _locate(text, edu.get("studyType"), "DEGREE", pos, spans)
     spans = _drop_overlaps(spans)
     return LabelledDoc(text=doc.text, spans=spans, source=str(source))
 

@@ -74,7 +74,7 @@ def check_features(model_features: Sequence[str], ranker_features: Sequence[str]
     if not parts:
         parts.append(f"the order differs: model {a}, ranker {b}")
     raise FeatureMismatch(
-        f"{source} was trained on score parts {a}, but " + "; ".join(parts) + ". Retrain it with `shortlist train`."
+        f"{source} was trained on score parts {a}, but " + "; ".join(parts) + ". Retrain it with `shortlist train ranker`."
     )
 
 

@@ -151,8 +151,10 @@ def work_from_spans(
     text: str, lines: list[Line], sections: list[Section], spans: list[Span], today: date | None = None
 ) -> list[WorkItem]:
     """Jobs from TITLE / ORG / LOC spans and the date ranges on their lines."""
-    regions = _regions(sections, len(text), _NOT_WORK, "work")
     headed = any(s.name == "work" for s in sections)
+    # Without an experience heading, jobs may sit under any heading, education included (a
+    # two-column CV read row-wise puts the main column's jobs under the sidebar's EDUCATION).
+    regions = _regions(sections, len(text), _NOT_WORK - {"education"}, "work")
     out: list[WorkItem] = []
     for a, b in regions:
         region_lines = [ln for ln in lines if a <= ln.start < b]
@@ -212,8 +214,14 @@ def education_from_spans(
             first = region_lines[e.lines[0]]
             last = region_lines[e.lines[-1]]
             nxt = region_lines[entries[k + 1].lines[0]].start if k + 1 < len(entries) else b
-            # the line after the header often holds the dates ("2015 - 2019", "GPA 3.8")
-            tail = [ln for ln in region_lines if last.end <= ln.start < nxt and not ln.blank][:2]
+            # the line after the header often holds the dates ("2015 - 2019", "GPA 3.8"); a line
+            # the labeller gave to something else (a job title, an employer) is not part of it
+            tail = []
+            for ln in region_lines:
+                if last.end <= ln.start < nxt and not ln.blank and len(tail) < 2:
+                    if len(ln.text) > 80 or any(ln.start <= sp.start < ln.end for sp in spans):
+                        break
+                    tail.append(ln)
             entry_lines = [region_lines[i] for i in e.lines] + tail
             rules = parse_education(text, entry_lines, chinese, guess_untitled=False)
             r = rules[0] if rules else None
