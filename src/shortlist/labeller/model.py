@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import tempfile
 import zipfile
 from collections.abc import Iterable
@@ -24,6 +25,7 @@ from shortlist.labeller.tokens import bio_tags, spans_from_tags, tokenize
 from shortlist.profile.rules import RuleView
 
 FORMAT_VERSION = 1
+_COLUMN_GAP = re.compile(r"[ \t\u3000]{2,}|\t|\n")
 # Field roles the labeller tags inside a line; line roles (heading, bullet, contact) stay
 # with the rules and reach the model as features.
 LABELS = ("TITLE", "ORG", "DEGREE", "SCHOOL", "LOC")
@@ -150,6 +152,10 @@ class SequenceLabeller:
         tags = list(tagger.tag(doc_features(view, tokens)))
         out: list[Span] = []
         for s, e, label, a, b in spans_from_tags(tokens, tags):
+            gap = _COLUMN_GAP.search(view.text, s, e)
+            if gap:  # a value never runs across a column gap: "Ph.D.  Department of ..."
+                e = gap.start()
+                b = next(k for k in range(a, b + 1) if k == b or tokens[k].start >= e)
             conf = min(tagger.marginal(tags[k], k) for k in range(a, b))
             out.append(Span(s, e, label, round(float(conf), 3)))
         return out

@@ -61,7 +61,8 @@ def _value(text: str, s: Span) -> str | None:
     if v.endswith((")", "]")) and not ("(" in v or "[" in v):
         v = v[:-1].strip(_EDGE)
     m = _LAST_WORD.search(v)
-    if m and len(m.group(1)) > 3 and "." not in v[:-1].split()[-1] and not m.group(1).isupper():
+    abbreviation = m is not None and len(m.group(1)) <= 4 and not m.group(1).isupper()
+    if m and not abbreviation and "." not in v[:-1].split()[-1]:
         v = v[:-1]
     return v or None
 
@@ -123,7 +124,9 @@ def _group(
 def _is_body(ln: Line) -> bool:
     """A bullet or a sentence: the body of an entry, which ends its header."""
     s = ln.text
-    return bool(s) and (bool(BULLET.match(s)) or len(s) > 80 or (s.endswith((".", "。")) and len(s) > 30))
+    if not any(c.isalnum() for c in s):
+        return False  # a lone "-" or "•" between a title and its dates
+    return bool(BULLET.match(s)) or len(s) > 80 or (s.endswith((".", "。")) and len(s) > 30)
 
 
 def _near_header(lines: Sequence[Line], i: int, by_line: dict[int, list[Span]]) -> bool:
@@ -170,9 +173,10 @@ def work_from_spans(
             header_end = region_lines[e.lines[-1]].end
             locs = [s for s in _within(spans, [(first.start, header_end)]) if s.label == "LOC"]
             rng = None
-            for ln_i in e.lines:
-                ln = region_lines[ln_i]
-                rs = find_ranges(ln.text)
+            after = [j for j in range(e.lines[-1] + 1, len(region_lines))
+                     if region_lines[j].start < stop and not region_lines[j].blank][:2]
+            for ln_i in e.lines + after:  # the header's own lines, then the two below it
+                rs = find_ranges(region_lines[ln_i].text)
                 if rs:
                     rng = rs[0]
                     break
@@ -235,7 +239,10 @@ def education_from_spans(
                 end = dates[-1][0] if dates else None
             conf = [s.confidence for s in e.spans]
             c = round(0.4 + 0.6 * (sum(conf) / len(conf)), 2) if conf else 0.4
-            stop = (tail[-1].end if tail else last.end)
+            stop = max(tail[-1].end if tail else last.end, max(sp.end for sp in e.spans))
+            begin = min(sp.start for sp in e.spans)  # "Todd Kern, MBA": the entry starts at the degree
+            if any(sec.name == "contact" and sec.start <= first.start < sec.end for sec in sections):
+                stop = max(sp.end for sp in e.slots.values())  # ... and in the header block it is the degree alone
             out.append(Education(
                 institution=_value(text, school) if school else None,
                 degree=degree,
@@ -244,7 +251,7 @@ def education_from_spans(
                 start=start,
                 end=end,
                 gpa=r.gpa if r else None,
-                evidence=evidence(text, first.start, stop, c),
+                evidence=evidence(text, begin, stop, c),
                 confidence=c,
             ))
     return out
