@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 DATA ?= ../shared/datasets
 
 .PHONY: demo test install lint clean bench taxonomy model-card bench-parse-speed bench-parse-fields bench-parse-zh \
-	bench-skills bench-embed bench-rank-quality bench-rank-weights bench-rank-xlang bench-rank-scale bench-learn bench-load bench-crash bench-answers bench-consistency bench-analytics bench-interview
+	bench-skills bench-embed bench-rank-quality bench-rank-weights bench-rank-xlang bench-rank-scale bench-learn bench-load bench-crash bench-answers bench-consistency bench-analytics bench-interview \
+	bench-resume-ner train-parser
 
 $(BIN)/shortlist: pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -31,6 +32,13 @@ bench-parse-speed: install
 
 bench-parse-fields: install
 	$(BIN)/python benchmarks/parse_fields.py --data $(DATA)
+
+bench-resume-ner: install
+	$(BIN)/python benchmarks/resume_ner.py --data $(DATA)
+
+# The shipped resume labeller: dotin (CC0) + generated resumes, 5-fold CV figures in the model file.
+train-parser: install
+	$(BIN)/python -m shortlist.labeller.train --data $(DATA)
 
 bench-parse-zh: install
 	$(BIN)/python benchmarks/parse_zh.py
@@ -76,7 +84,8 @@ bench-learn: install
 
 # Every benchmark, one after another (about an hour on 2 cores).
 bench: bench-parse-speed bench-parse-fields bench-parse-zh bench-skills bench-embed \
-	bench-rank-quality bench-rank-weights bench-rank-xlang bench-rank-scale bench-learn bench-load bench-crash bench-answers bench-consistency bench-analytics bench-interview
+	bench-rank-quality bench-rank-weights bench-rank-xlang bench-rank-scale bench-learn bench-load bench-crash bench-answers bench-consistency bench-analytics bench-interview \
+	bench-resume-ner
 
 model-card: install
 	$(BIN)/shortlist model-card

@@ -379,8 +379,8 @@ def run(data: Path, limit: int | None = None, folds: int = 5, synthetic: int = 3
         "",
         compare,
         "",
-        f"Macro value F1 over companies, designations, degree and college: **{macro:.3f}** "
-        f"(rules alone {macro_rules:.3f}; target >= 0.85).",
+        (f"Macro value F1 over companies, designations, degree and college: **{macro:.3f}** "
+        f"(rules alone {macro_rules:.3f}; target >= 0.85)."),
         "",
         "The whole table for the cross-validated labeller:",
         "",

@@ -52,3 +52,14 @@ def test_user_add_and_erase_from_the_cli(tmp_path, monkeypatch):
     assert res.exit_code == 2 and "already exists" in res.output
     assert CliRunner().invoke(app, ["erase", "999"]).exit_code == 2
     assert CliRunner().invoke(app, ["retention", "--days", "30"]).exit_code == 0
+
+
+def test_readme_names_every_parser_label_and_annotation_format():
+    from shortlist.labeller.corpus import _SOURCE_SUFFIXES
+    from shortlist.labeller.model import LABELS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("**The parsing model.**"):]
+    assert [lab for lab in LABELS if lab not in section] == []
+    assert all(ext in section for ext in (".bio", ".bmes", ".conll", "cv.json", "<label"))
+    assert ".pdf" in _SOURCE_SUFFIXES and "cv.pdf" in section

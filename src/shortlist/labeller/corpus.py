@@ -70,9 +70,11 @@ def read_inline_xml(path: Path, keep_unknown: bool = False) -> LabelledDoc:
     return LabelledDoc(text=text, spans=sorted(spans), source=str(path))
 
 
-def read_token_file(path: Path, keep_unknown: bool = False, per_sentence: bool = False) -> list[LabelledDoc]:
+def read_token_file(path: Path, keep_unknown: bool = False, per_sentence: bool = False,
+                    raw_labels: bool = False) -> list[LabelledDoc]:
     """A BIO or BMES file. By default the whole file is one document (a resume, its sentences
-    on separate lines); ``per_sentence`` makes each sentence a document (NER corpora)."""
+    on separate lines); ``per_sentence`` makes each sentence a document (NER corpora);
+    ``raw_labels`` keeps the file's label names instead of mapping them to ours."""
     docs: list[LabelledDoc] = []
     buf: list[str] = []
     spans: list[tuple[int, int, str]] = []
@@ -117,7 +119,7 @@ def read_token_file(path: Path, keep_unknown: bool = False, per_sentence: bool =
             pos += len(token)
             prev_cjk = cjk
             kind, _, name = tag.partition("-")
-            label = canonical_label(name, keep_unknown) if name else None
+            label = (name if raw_labels else canonical_label(name, keep_unknown)) if name else None
             if tag == "O" or label is None:
                 close()
                 continue

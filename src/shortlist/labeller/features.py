@@ -19,7 +19,7 @@ from shortlist.profile.sections import heading_name
 from shortlist.profile.spans import Line
 from shortlist.profile.work import BULLET, COMPANY_WORDS, TITLE_WORDS
 
-FEATURE_VERSION = "resume-v2"
+FEATURE_VERSION = "resume-v3"
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SHAPE_SUB = (re.compile(r"[A-Z]+"), re.compile(r"[a-z]+"), re.compile(r"\d+"))
@@ -82,6 +82,8 @@ def _marks(line: str) -> list[tuple[int, int, str]]:
             out.append((m.start(), m.end(), "rx:inst"))
         for m in TITLE_WORDS.finditer(line):
             out.append((m.start(), m.end(), "rx:titlew"))
+        for m in COMPANY_WORDS.finditer(line):
+            out.append((m.start(), m.end(), "rx:orgw"))
     return out
 
 
@@ -97,6 +99,8 @@ def doc_features(view: RuleView, tokens: list[Token]) -> list[list[str]]:
     parser's own reading (``view``), so the model sees the document as the rules do."""
     text, lines, sections = view.text, view.lines, view.sections
     rule_of = _rule_marks(tokens, view.marks())
+    run_of = _cap_runs(tokens)
+    zh_of = _cjk_features(text, tokens)
     feats: list[list[str]] = []
     n = len(tokens)
     li = 0
@@ -137,6 +141,14 @@ def doc_features(view: RuleView, tokens: list[Token]) -> list[list[str]]:
         r = rule_of[i]
         if r:
             f.append(r)
+        if i > 0 and rule_of[i - 1]:
+            f.append("-1" + rule_of[i - 1])
+        if i + 1 < n and rule_of[i + 1]:
+            f.append("+1" + rule_of[i + 1])
+        if run_of[i]:
+            f += run_of[i]
+        if zh_of is not None and zh_of[i]:
+            f += zh_of[i]
         if i > 0:
             f += _neighbour(tokens[i - 1].text, "-1")
             if tokens[i - 1].end <= ln.start:
@@ -170,6 +182,95 @@ def _rule_marks(tokens: list[Token], marks: list[tuple[int, int, str]]) -> list[
             if not out[k]:
                 out[k] = f"rule={label}:" + ("b" if k == j else "i")
             k += 1
+    return out
+
+
+def _cjk_features(text: str, tokens: list[Token]) -> list[list[str]] | None:
+    """Character bigrams and the jieba word each CJK character sits in (its position in the
+    word and, for short words, the word): a Chinese name, school or company is a word run."""
+    if not any(_CJK.match(t.text) for t in tokens):
+        return None
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.dt.check_initialized()
+    freq = jieba.dt.FREQ
+    word_at: dict[int, tuple[str, str]] = {}
+    for m in _CJK_RUN.finditer(text):
+        pos = m.start()
+        for w in jieba.cut(m.group(0), HMM=True):
+            L = len(w)
+            for k in range(L):
+                tag = "S" if L == 1 else ("B" if k == 0 else ("E" if k == L - 1 else "M"))
+                word_at[pos + k] = (tag, w if L <= 4 else "")
+            pos += L
+    out: list[list[str]] = [[] for _ in tokens]
+    for i, t in enumerate(tokens):
+        if not _CJK.match(t.text):
+            continue
+        f = out[i]
+        prev = tokens[i - 1] if i > 0 else None
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if prev is not None and prev.end == t.start:
+            f.append("bg-=" + prev.text + t.text)
+        if nxt is not None and nxt.start == t.end:
+            f.append("bg+=" + t.text + nxt.text)
+        if prev is not None and nxt is not None and prev.end == t.start and nxt.start == t.end:
+            f.append("tg=" + prev.text + t.text + nxt.text)
+        tag, word = word_at.get(t.start, ("S", ""))
+        f.append("jp=" + tag)
+        if word:
+            f.append("jw=" + word)
+        # the lattice: every dictionary word of 2-4 characters that starts or ends here
+        for L in (2, 3, 4):
+            if freq.get(text[t.start:t.start + L]):
+                f.append(f"lx>{L}")
+            if t.end - L >= 0 and freq.get(text[t.end - L:t.end]):
+                f.append(f"lx<{L}")
+    return out
+
+
+_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_CONNECT = frozenset({"&", "of", "and", "the", "de", "for", "-", "'s"})
+_RUN_LEAD = frozenset({"at", "with", "for", "in", "joined", "by", "from", "@", "client", "clients", "company"})
+
+
+def _cap_runs(tokens: list[Token]) -> list[tuple[str, ...]]:
+    """Features shared by every token of a run of capitalised words ("Petersen Publishing Co"):
+    its length, whether it holds a company or title word, and the words around it. A name
+    is read as a whole, beyond the two-word window."""
+    out: list[tuple[str, ...]] = [()] * len(tokens)
+    i, n = 0, len(tokens)
+    while i < n:
+        w = tokens[i].text
+        if not (w[:1].isupper() and not _CJK.match(w)):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            t = tokens[j].text
+            if (t[:1].isupper() and not _CJK.match(t)) or (t.lower() in _CONNECT and j + 1 < n and tokens[j + 1].text[:1].isupper()):
+                if tokens[j].start - tokens[j - 1].end > 1 or "\n" in t:
+                    break  # a column gap or a line break ends the name
+                j += 1
+                continue
+            break
+        words = [tokens[k].text.lower().rstrip(".") for k in range(i, j)]
+        feats = ["run=" + _bucket(j - i, (1, 2, 3, 5))]
+        if any(COMPANY_WORDS.fullmatch(x) for x in words):
+            feats.append("run:org")
+        if any(TITLE_WORDS.fullmatch(x) for x in words):
+            feats.append("run:title")
+        if i > 0:
+            prev = tokens[i - 1].text.lower()
+            feats.append("run:prev=" + (prev if prev in _RUN_LEAD or not prev.isalnum() else "w"))
+        if j < n:
+            nxt = tokens[j].text.lower()
+            feats.append("run:next=" + (nxt if not nxt.isalnum() or len(nxt) <= 4 else "w"))
+        tup = tuple(feats)
+        for k in range(i, j):
+            out[k] = tup
+        i = j
     return out
 
 

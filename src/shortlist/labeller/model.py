@@ -68,6 +68,7 @@ class ModelMeta(BaseModel):
     params: dict[str, Any] = Field(default_factory=dict)
     metrics: dict[str, Any] = Field(default_factory=dict)
     created: str = ""
+    seconds: dict[str, float] = Field(default_factory=dict)  # training time: cross-validation, final fit
 
 
 def prepare(text: str) -> RuleView:

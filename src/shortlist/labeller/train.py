@@ -57,6 +57,7 @@ def train_parser(
     model.meta.languages = list(languages)
     model.meta.metrics = metrics
     model.meta.created = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    model.meta.seconds = {"cross_validation": round(t1 - t0, 1), "fit": round(t2 - t1, 1)}
     if out is not None:
         model.save(out)
     return {"metrics": metrics, "documents": len(docs), "cv_seconds": round(t1 - t0, 1),
@@ -64,17 +65,24 @@ def train_parser(
             "shippable": model.meta.shippable}
 
 
+def generated(n: int, seed: int = 7) -> list[LabelledDoc]:
+    """``n`` generated English resumes and ``n`` Chinese ones (our own word lists and layouts)."""
+    from shortlist.labeller import synth, synth_zh
+
+    return synth.generate(n, seed=seed) + [synth_zh.labelled(r) for r in synth_zh.generate(n, seed=seed)]
+
+
 def shipped_corpus(data: Path, synthetic: int = 300, seed: int = 7) -> tuple[list[LabelledDoc], list[tuple[str, str]]]:
     """The shipped model's training data: dotin (CC0) and generated resumes (our own)."""
     from shortlist.labeller.corpus import read_inline_xml
-    from shortlist.labeller.synth import generate
 
     dotin = data / "resume_ner_en_dotin" / "545_cvs_train_v2"
     docs = [read_inline_xml(p) for p in sorted(dotin.glob("*.xml"))]
     sources = [("dotin resume NER, 310 CVs", "CC0-1.0")]
     if synthetic:
-        docs += generate(synthetic, seed=seed)
-        sources.append((f"{synthetic} generated resumes (shortlist.labeller.synth)", "own"))
+        docs += generated(synthetic, seed=seed)
+        sources.append(((f"{synthetic} English and {synthetic} Chinese generated resumes (shortlist.labeller.synth, "
+                        "synth_zh)"), "own"))
     return docs, sources
 
 
@@ -85,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--synthetic", type=int, default=300)
     ap.add_argument("--seed", type=int, default=0)
+
     args = ap.parse_args(argv)
     if not (args.data / "resume_ner_en_dotin").is_dir():
         print(f"{args.data}/resume_ner_en_dotin not found: pass --data PATH to the datasets folder", file=sys.stderr)
@@ -94,12 +103,13 @@ def main(argv: list[str] | None = None) -> int:
     synthetic = [d for d in docs if not d.source.endswith(".xml")]
     # Scored on the real CVs only; the generated resumes join every training fold.
     result = train_parser(docs, args.out, folds=args.folds, seed=args.seed, sources=sources,
-                          cv_docs=dotin, cv_extra=synthetic)
+                          cv_docs=dotin, cv_extra=synthetic, languages=("en", "zh", "mixed"))
     m = result["metrics"]
     for label, v in m.items():
         if isinstance(v, dict):
             print(f"{label:8s} P {v['precision']:.3f} R {v['recall']:.3f} F1 {v['f1']:.3f} (gold {v['gold']})")
     print(f"wrote {result['model']} ({result['documents']} documents; CV {result['cv_seconds']} s, fit {result['fit_seconds']} s)")
+
     return 0
 
 
