@@ -6,7 +6,7 @@ DATA ?= ../shared/datasets
 
 .PHONY: demo test install lint clean bench taxonomy model-card bench-parse-speed bench-parse-fields bench-parse-zh \
 	bench-skills bench-embed bench-rank-quality bench-rank-weights bench-rank-xlang bench-rank-scale bench-learn bench-load bench-crash bench-answers bench-consistency bench-analytics bench-interview \
-	bench-resume-ner train-parser
+	bench-resume-ner bench-skillspan train-parser
 
 $(BIN)/shortlist: pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -32,6 +32,9 @@ bench-parse-speed: install
 
 bench-parse-fields: install
 	$(BIN)/python benchmarks/parse_fields.py --data $(DATA)
+
+bench-skillspan: install
+	$(BIN)/python benchmarks/skillspan.py --data $(DATA)
 
 bench-resume-ner: install
 	$(BIN)/python benchmarks/resume_ner.py --data $(DATA)
@@ -85,7 +88,7 @@ bench-learn: install
 # Every benchmark, one after another (about an hour on 2 cores).
 bench: bench-parse-speed bench-parse-fields bench-parse-zh bench-skills bench-embed \
 	bench-rank-quality bench-rank-weights bench-rank-xlang bench-rank-scale bench-learn bench-load bench-crash bench-answers bench-consistency bench-analytics bench-interview \
-	bench-resume-ner
+	bench-resume-ner bench-skillspan
 
 model-card: install
 	$(BIN)/shortlist model-card

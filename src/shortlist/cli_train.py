@@ -89,8 +89,7 @@ def train_parser_cmd(
 ) -> None:
     """Fine-tune the resume labeller on your own labelled resumes; prints cross-validated P/R/F1 per field."""
     from shortlist.labeller.corpus import read_annotations
-    from shortlist.labeller.synth import generate
-    from shortlist.labeller.train import train_parser
+    from shortlist.labeller.train import generated, train_parser
 
     docs, problems = read_annotations(annotations)
     for line in problems:
@@ -100,14 +99,16 @@ def train_parser_cmd(
         raise typer.Exit(2)
     n_spans = sum(len(d.spans) for d in docs)
     err.print(f"{len(docs)} labelled documents, {n_spans} labelled spans; training (this takes a minute or two)")
-    extra = generate(300) if with_shipped_data else []
+    extra = generated(300) if with_shipped_data else []
     sources = [(f"{len(docs)} documents from {annotations}", "own")]
     if extra:
-        sources.append(("300 generated resumes (shortlist.labeller.synth)", "own"))
+        sources.append(("300 English and 300 Chinese generated resumes (shortlist.labeller.synth, synth_zh)", "own"))
     if folds > 1 and len(docs) < folds:
         err.print(f"[yellow]{len(docs)} documents are too few for {folds} folds: no cross-validation[/yellow]")
         folds = 0
-    result = train_parser(docs + extra, out_path, folds=folds, seed=seed, sources=sources, cv_docs=docs, cv_extra=extra)
+    languages = ("en", "zh", "mixed") if extra else ("en",)
+    result = train_parser(docs + extra, out_path, folds=folds, seed=seed, sources=sources, cv_docs=docs,
+                          cv_extra=extra, languages=languages)
     metrics = result["metrics"]
     if metrics:
         t = Table(title=f"{folds}-fold cross-validation on your documents (exact spans, pooled over held-out folds)")

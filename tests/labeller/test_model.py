@@ -74,3 +74,18 @@ def test_other_feature_version_is_refused(small_model, tmp_path):
 def test_fit_without_documents_is_an_error():
     with pytest.raises(ValueError, match="no training documents"):
         SequenceLabeller(max_iterations=2).fit([])
+
+
+def test_long_documents_are_tagged_in_chunks_with_the_same_offsets(small_model, monkeypatch):
+    import shortlist.labeller.model as m
+
+    doc = generate(1, seed=21)[0].text * 6
+    whole = small_model.predict(doc)
+    monkeypatch.setattr(m, "CHUNK_TOKENS", 150)
+    chunked = small_model.predict(doc)
+    assert len(m._chunks(doc, m.tokenize(doc))) > 3
+    for s in chunked:
+        assert doc[s.start:s.end].strip()
+    # cut at line breaks, so nearly every span is found the same way
+    same = len({(s.start, s.end, s.label) for s in whole} & {(s.start, s.end, s.label) for s in chunked})
+    assert same >= 0.9 * len(whole)

@@ -20,7 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from shortlist.labeller.features import FEATURE_VERSION, doc_features
+from shortlist.labeller.features import FEATURE_VERSION, Featurizer, featurizers
 from shortlist.labeller.tokens import bio_tags, spans_from_tags, tokenize
 from shortlist.profile.rules import RuleView
 
@@ -29,6 +29,13 @@ _COLUMN_GAP = re.compile(r"[ \t\u3000]{2,}|\t|\n")
 # Field roles the labeller tags inside a line; line roles (heading, bullet, contact) stay
 # with the rules and reach the model as features.
 LABELS = ("TITLE", "ORG", "DEGREE", "SCHOOL", "LOC")
+
+
+def _featurizer(name: str) -> Featurizer:
+    try:
+        return featurizers()[name]
+    except KeyError:
+        raise ValueError(f"unknown featurizer {name!r}; known: {sorted(featurizers())}") from None
 
 
 def _crfsuite():
@@ -72,29 +79,28 @@ class ModelMeta(BaseModel):
 
 
 def prepare(text: str) -> RuleView:
-    """The view of the text every model sees, at training and at parsing time alike."""
-    from shortlist.profile.rules import rule_view
-
-    return rule_view(text)
+    """The view of a resume the parser's labeller sees, at training and at parsing time alike."""
+    return featurizers()["resume"].view(text)
 
 
 class SequenceLabeller:
     """Linear-chain CRF over tokens. The constructor stores parameters; ``fit`` trains."""
 
     def __init__(self, c1: float = 0.05, c2: float = 0.01, max_iterations: int = 150,
-                 labels: Iterable[str] = LABELS, min_freq: int = 1) -> None:
+                 labels: Iterable[str] = LABELS, min_freq: int = 1, featurizer: str = "resume") -> None:
         self.c1 = c1
         self.c2 = c2
         self.max_iterations = max_iterations
         self.labels = tuple(labels)
         self.min_freq = min_freq
-        self.meta = ModelMeta(labels=list(self.labels))
+        self.featurizer = featurizer
+        self.meta = ModelMeta(labels=list(self.labels), features=_featurizer(featurizer).version)
         self._model: bytes | None = None
         self._tagger = None
 
     def get_params(self) -> dict[str, Any]:
         return {"c1": self.c1, "c2": self.c2, "max_iterations": self.max_iterations,
-                "labels": list(self.labels), "min_freq": self.min_freq}
+                "labels": list(self.labels), "min_freq": self.min_freq, "featurizer": self.featurizer}
 
     def reads(self, language: str) -> bool:
         """Whether this model was trained on text of ``language`` ("en", "zh", "mixed")."""
@@ -107,13 +113,14 @@ class SequenceLabeller:
         trainer = crf.Trainer(verbose=False)
         keep = set(self.labels)
         count = 0
+        fz = _featurizer(self.featurizer)
         for doc in docs:
-            view = prepare(doc.text)
-            tokens = tokenize(view.text)
+            view = fz.view(doc.text)
+            tokens = tokenize(fz.text(view))
             if not tokens:
                 continue
             tags = bio_tags(tokens, [s for s in doc.spans if s[2] in keep])
-            trainer.append(doc_features(view, tokens), tags)
+            trainer.append(fz.features(view, tokens), tags)
             count += 1
         if count == 0:
             raise ValueError("no training documents with text: nothing to learn from")
@@ -142,18 +149,24 @@ class SequenceLabeller:
 
     def predict(self, text: str) -> list[Span]:
         """Spans in ``text`` offsets with the model's marginal probability as confidence."""
-        return self.predict_view(prepare(text))
+        return self.predict_view(_featurizer(self.featurizer).view(text))
 
-    def predict_view(self, view: RuleView) -> list[Span]:
-        """The same, on a view the parser has already computed."""
-        tokens = tokenize(view.text)
-        if not tokens:
-            return []
+    def predict_view(self, view: Any) -> list[Span]:
+        """The same, on a view already computed (the parser's :class:`RuleView`)."""
+        fz = _featurizer(self.featurizer)
+        text = fz.text(view)
+        tokens = tokenize(text)
+        out: list[Span] = []
+        for chunk in _chunks(text, tokens):
+            out += self._predict_chunk(fz, view, text, chunk)
+        return out
+
+    def _predict_chunk(self, fz: Featurizer, view: Any, text: str, tokens: list) -> list[Span]:
         tagger = self._get_tagger()
-        tags = list(tagger.tag(doc_features(view, tokens)))
+        tags = list(tagger.tag(fz.features(view, tokens)))
         out: list[Span] = []
         for s, e, label, a, b in spans_from_tags(tokens, tags):
-            gap = _COLUMN_GAP.search(view.text, s, e)
+            gap = _COLUMN_GAP.search(text, s, e)
             if gap:  # a value never runs across a column gap: "Ph.D.  Department of ..."
                 e = gap.start()
                 b = next(k for k in range(a, b + 1) if k == b or tokens[k].start >= e)
@@ -181,12 +194,16 @@ class SequenceLabeller:
                 weights = zf.read("model.crfsuite")
         except (OSError, KeyError, zipfile.BadZipFile, ValueError) as exc:
             raise ValueError(f"{path}: not a shortlist parser model ({exc}); train one with `shortlist train parser`") from exc
-        if meta.format != FORMAT_VERSION or meta.features != FEATURE_VERSION:
+        name = meta.features.rsplit("-v", 1)[0]
+        known = featurizers().get(name)
+        if meta.format != FORMAT_VERSION or known is None or meta.features != known.version:
             raise ValueError(
                 f"{path}: model format {meta.format}/{meta.features}, this shortlist reads "
-                f"{FORMAT_VERSION}/{FEATURE_VERSION}; retrain it with `shortlist train parser`"
+                f"{FORMAT_VERSION}/{known.version if known else FEATURE_VERSION}; retrain it "
+                f"(`shortlist train parser` for the parser)"
             )
         params = {k: v for k, v in meta.params.items() if k in ("c1", "c2", "max_iterations", "min_freq")}
+        params["featurizer"] = name
         obj = cls(labels=meta.labels, **params)
         obj.meta = meta
         obj._model = weights
@@ -200,6 +217,26 @@ class SequenceLabeller:
             zf.writestr("meta.json", self.meta.model_dump_json(indent=2))
             zf.writestr("model.crfsuite", self._model)
         return buf.getvalue()
+
+
+CHUNK_TOKENS = 4000  # memory stays bounded on a 50-page document: features are built per chunk
+
+
+def _chunks(text: str, tokens: list) -> list[list]:
+    """Token runs of about CHUNK_TOKENS, cut at a line break where there is one."""
+    if len(tokens) <= CHUNK_TOKENS:
+        return [tokens] if tokens else []
+    out, start = [], 0
+    while start < len(tokens):
+        end = min(len(tokens), start + CHUNK_TOKENS)
+        if end < len(tokens):
+            for k in range(end, max(start + CHUNK_TOKENS // 2, start + 1), -1):
+                if "\n" in text[tokens[k - 1].end:tokens[k].start]:
+                    end = k
+                    break
+        out.append(tokens[start:end])
+        start = end
+    return out
 
 
 def load_meta(path: str | Path) -> dict[str, Any]:

@@ -65,14 +65,18 @@ def train_parser(
             "shippable": model.meta.shippable}
 
 
-def generated(n: int, seed: int = 7) -> list[LabelledDoc]:
+# `make bench-parse-zh` measures the parser on synth_zh seed 7: training never uses that seed.
+TRAIN_SEED = 1007
+
+
+def generated(n: int, seed: int = TRAIN_SEED) -> list[LabelledDoc]:
     """``n`` generated English resumes and ``n`` Chinese ones (our own word lists and layouts)."""
     from shortlist.labeller import synth, synth_zh
 
     return synth.generate(n, seed=seed) + [synth_zh.labelled(r) for r in synth_zh.generate(n, seed=seed)]
 
 
-def shipped_corpus(data: Path, synthetic: int = 300, seed: int = 7) -> tuple[list[LabelledDoc], list[tuple[str, str]]]:
+def shipped_corpus(data: Path, synthetic: int = 300, seed: int = TRAIN_SEED) -> tuple[list[LabelledDoc], list[tuple[str, str]]]:
     """The shipped model's training data: dotin (CC0) and generated resumes (our own)."""
     from shortlist.labeller.corpus import read_inline_xml
 
