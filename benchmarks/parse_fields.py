@@ -287,7 +287,7 @@ def fold_models(files: list[Path], k: int, synthetic: int, seed: int = 0) -> tup
     from shortlist.labeller.train import generated
 
     docs = [read_inline_xml(f) for f in files]
-    extra = generated(synthetic) if synthetic else []  # what the shipped model adds: English and Chinese
+    extra = generated(synthetic) if synthetic else []  # what the shipped model adds
     model_of: dict[Path, object] = {}
     pairs = []
     for i, held in enumerate(folds(len(files), k, seed)):
@@ -372,7 +372,7 @@ def run(data: Path, limit: int | None = None, folds: int = 5, synthetic: int = 3
     notes = [
         (f"`make bench-parse-fields`: {len(files)} annotated CVs of `resume_ner_en_dotin` (CC0), "
         f"{machine()}; {elapsed:.1f} s parsing, {t_train:.0f} s training the {folds} fold models "
-        f"(each on the other folds plus {synthetic} English and {synthetic} Chinese generated resumes, as the shipped model)."),
+        f"(each on the other folds plus {synthetic} generated resumes, as the shipped model)."),
         "",
         (f"Every CV is parsed by a labeller that never saw it ({folds}-fold cross-validation by CV, seed 0): "
          "the shipped model is trained on all 310, so its own figures on this set would be inflated."),

@@ -90,6 +90,7 @@ def train_parser_cmd(
     """Fine-tune the resume labeller on your own labelled resumes; prints cross-validated P/R/F1 per field."""
     from shortlist.labeller.corpus import read_annotations
     from shortlist.labeller.train import generated, train_parser
+    from shortlist.profile.lang import has_cjk
 
     docs, problems = read_annotations(annotations)
     for line in problems:
@@ -102,11 +103,11 @@ def train_parser_cmd(
     extra = generated(300) if with_shipped_data else []
     sources = [(f"{len(docs)} documents from {annotations}", "own")]
     if extra:
-        sources.append(("300 English and 300 Chinese generated resumes (shortlist.labeller.synth, synth_zh)", "own"))
+        sources.append(("300 generated English resumes (shortlist.labeller.synth)", "own"))
     if folds > 1 and len(docs) < folds:
         err.print(f"[yellow]{len(docs)} documents are too few for {folds} folds: no cross-validation[/yellow]")
         folds = 0
-    languages = ("en", "zh", "mixed") if extra else ("en",)
+    languages = ("en", "zh", "mixed") if any(has_cjk(d.text) for d in docs) else ("en",)
     result = train_parser(docs + extra, out_path, folds=folds, seed=seed, sources=sources, cv_docs=docs,
                           cv_extra=extra, languages=languages)
     metrics = result["metrics"]

@@ -22,7 +22,7 @@ def _write_bio(doc, path):
 
 
 def test_train_parser_then_parse_with_it(tmp_path, monkeypatch):
-    monkeypatch.delenv("SHORTLIST_PARSER_MODEL", raising=False)
+    monkeypatch.setenv("SHORTLIST_PARSER_MODEL", "")  # restored after the test: the CLI sets it for its run
     data = tmp_path / "labelled"
     data.mkdir()
     for i, doc in enumerate(generate(12, seed=4)):
@@ -43,6 +43,6 @@ def test_train_parser_then_parse_with_it(tmp_path, monkeypatch):
 
 
 def test_missing_parser_model_is_a_clear_error(tmp_path, monkeypatch):
-    monkeypatch.delenv("SHORTLIST_PARSER_MODEL", raising=False)
+    monkeypatch.setenv("SHORTLIST_PARSER_MODEL", "")  # restored after the test: the CLI sets it for its run
     res = CliRunner().invoke(app, ["--parser-model", str(tmp_path / "nope.slm"), "parse", str(tmp_path)])
     assert res.exit_code == 2 and "train parser" in res.output

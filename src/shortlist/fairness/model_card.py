@@ -28,13 +28,14 @@ MODELS: tuple[ModelEntry, ...] = (
              "own readings as its features; entries are assembled from its spans and the rules fill what it "
              "leaves empty. Contact, dates, skills and Chinese-specific fields stay rule-based. Every field keeps "
              "its evidence span; confidences come from the CRF's marginals.",
-        data="dotin resume NER (310 CVs, CC0-1.0) plus 300 English and 300 Chinese resumes the project generates "
-             "from its own word lists (`shortlist.labeller.synth`, `synth_zh`). ResumeNER (no licence) is used "
-             "only in a benchmark; that model is never shipped.",
+        data="dotin resume NER (310 CVs, CC0-1.0) plus 300 English resumes the project generates from its own "
+             "word lists (`shortlist.labeller.synth`). ResumeNER (no licence) is used only in a benchmark; that "
+             "model is never shipped. Chinese resumes are read by the rules (a labeller trained on the project's "
+             "generated Chinese resumes did worse than the rules on hand-written ones, so it does not ship).",
         benchmarks=["parse_fields", "resume_ner", "parse_zh", "parse_speed"],
         limits=["Employer/title extraction is weakest on unusual or flattened layouts; dotin value F1 is far "
                 "below the 0.85 target (see parse_fields).",
-                "The Chinese labeller learns only from generated resumes; prose bios are not read as jobs.",
+                "Chinese fields are rule-based; prose bios are not read as jobs.",
                 "Scans depend on tesseract's OCR quality; rotated pages are read in stream order.",
                 "Only English and Chinese resumes are parsed with language-specific rules."],
         use="Turning resumes into structured profiles for a recruiter to review; not a final record.",

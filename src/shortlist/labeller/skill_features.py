@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from shortlist.labeller.clusters import table as word_classes
 from shortlist.labeller.features import _neighbour, word_features
 from shortlist.labeller.tokens import Token
 
-SKILL_FEATURES_VERSION = "skills-v1"
+SKILL_FEATURES_VERSION = "skills-v2"
 SKILL_LABELS = ("SKILL", "KNOWLEDGE")
 
 
@@ -41,9 +42,17 @@ class SkillFeaturizer:
             while k < n and tokens[k].start < e:
                 tax[k] = ("tax:b" if k == j else "tax:i") + "|" + cat + "|" + ("hi" if conf >= 0.8 else "lo")
                 k += 1
+        classes = word_classes()
+        cls = [classes.get(t.text.lower()) for t in tokens]
         out: list[list[str]] = []
         for i, tok in enumerate(tokens):
             f = ["b", *word_features(tok.text)]
+            if cls[i]:  # MiniLM word classes: "oversee" is near "manage" (+0.9 span-F1 on dev)
+                f += ["cl1=" + cls[i][0], "cl2=" + cls[i][1]]
+            for d in (-1, 1):
+                k = i + d
+                if 0 <= k < n and cls[k]:
+                    f.append(f"{d:+d}cl2=" + cls[k][1])
             if tax[i]:
                 mark, cat, conf = tax[i].split("|")
                 f += [mark, "taxcat=" + cat, "taxconf=" + conf]

@@ -65,15 +65,14 @@ def train_parser(
             "shippable": model.meta.shippable}
 
 
-# `make bench-parse-zh` measures the parser on synth_zh seed 7: training never uses that seed.
 TRAIN_SEED = 1007
 
 
 def generated(n: int, seed: int = TRAIN_SEED) -> list[LabelledDoc]:
-    """``n`` generated English resumes and ``n`` Chinese ones (our own word lists and layouts)."""
-    from shortlist.labeller import synth, synth_zh
+    """``n`` generated English resumes (our own word lists and layouts)."""
+    from shortlist.labeller import synth
 
-    return synth.generate(n, seed=seed) + [synth_zh.labelled(r) for r in synth_zh.generate(n, seed=seed)]
+    return synth.generate(n, seed=seed)
 
 
 def shipped_corpus(data: Path, synthetic: int = 300, seed: int = TRAIN_SEED) -> tuple[list[LabelledDoc], list[tuple[str, str]]]:
@@ -85,8 +84,7 @@ def shipped_corpus(data: Path, synthetic: int = 300, seed: int = TRAIN_SEED) -> 
     sources = [("dotin resume NER, 310 CVs", "CC0-1.0")]
     if synthetic:
         docs += generated(synthetic, seed=seed)
-        sources.append(((f"{synthetic} English and {synthetic} Chinese generated resumes (shortlist.labeller.synth, "
-                        "synth_zh)"), "own"))
+        sources.append((f"{synthetic} generated English resumes (shortlist.labeller.synth)", "own"))
     return docs, sources
 
 
@@ -107,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     synthetic = [d for d in docs if not d.source.endswith(".xml")]
     # Scored on the real CVs only; the generated resumes join every training fold.
     result = train_parser(docs, args.out, folds=args.folds, seed=args.seed, sources=sources,
-                          cv_docs=dotin, cv_extra=synthetic, languages=("en", "zh", "mixed"))
+                          cv_docs=dotin, cv_extra=synthetic, languages=("en",))
     m = result["metrics"]
     for label, v in m.items():
         if isinstance(v, dict):

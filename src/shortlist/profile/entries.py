@@ -208,6 +208,7 @@ def education_from_spans(
     """Education entries from DEGREE / SCHOOL spans; area, dates and GPA are read by the
     rules from the entry's own lines."""
     regions = _regions(sections, len(text), frozenset({"work", "projects", "skills"}), "education")
+    headed = any(s.name == "education" for s in sections)
     out: list[Education] = []
     for a, b in regions:
         region_lines = [ln for ln in lines if a <= ln.start < b]
@@ -232,6 +233,8 @@ def education_from_spans(
             deg = e.slots.get("DEGREE")
             school = e.slots.get("SCHOOL")
             degree = _value(text, deg) if deg else None
+            if not headed and not school and degree and degree_level(degree) is None:
+                continue  # "CPR Certified" under CERTIFICATIONS: no degree the rules know, no school
             start = r.start if r else None
             end = r.end if r else None
             if end is None:
@@ -272,7 +275,10 @@ def headline_from_spans(text: str, sections: list[Section], spans: list[Span]) -
 
 def fill_from_rules(items: list[WorkItem], rules: list[WorkItem]) -> list[WorkItem]:
     """A slot the labeller left empty takes the rules' value for the same job (same dates,
-    overlapping text), so a model miss never loses what the rules read."""
+    overlapping text), and a dated job the rules read where the labeller found none is kept,
+    so a model miss never loses what the rules read."""
+    if not items:
+        return items
     for it in items:
         if it.evidence is None or (it.employer and it.title and it.location):
             continue
@@ -289,4 +295,12 @@ def fill_from_rules(items: list[WorkItem], rules: list[WorkItem]) -> list[WorkIt
             if it.location is None and r.location and r.location not in taken:
                 it.location = r.location
             break
+    for r in rules:
+        if r.evidence is None or r.start is None:
+            continue
+        if any(it.evidence is not None and r.evidence.start < it.evidence.end and it.evidence.start < r.evidence.end
+               for it in items):
+            continue
+        items.append(r)
+    items.sort(key=lambda w: w.evidence.start if w.evidence else 0)
     return items
