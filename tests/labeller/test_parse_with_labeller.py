@@ -71,3 +71,28 @@ def test_confidence_comes_from_the_model(small_model):
     p = parse_text(NO_HEADING, today=TODAY, labeller=small_model)
     assert all(0.4 <= w.confidence <= 1.0 for w in p.work)
     assert p.work[0].evidence.confidence == p.work[0].confidence
+
+
+def test_mojibake_dashes_separate_employer_and_place():
+    text = ("Kim Lee\nkim@example.com\n\nExperience\nExecutive Chef 05/2012 to Current\nCompany Name \u00e2\u20ac\u201c City , State\n"
+            "Managed kitchen staff.\nTeacher\nJuly 2004 to June 2014 Company Name \u00ef1\u20444 City , State\n"
+            "Assigned lessons.\n")
+    for model in (None,):
+        p = parse_text(text, today=TODAY, labeller=model)
+        assert [w.employer for w in p.work] == ["Company Name", "Company Name"]
+
+
+def test_a_dated_job_the_labeller_missed_is_kept_from_the_rules(small_model):
+    from shortlist.profile.entries import fill_from_rules
+    from shortlist.profile.model import Evidence, WorkItem
+
+    text = "A\n" * 400
+    model_job = WorkItem(title="Teacher", start="2004-07", end="2014-06",
+                         evidence=Evidence(start=0, end=600, text=text[0:600]), bullets=["A"])
+    rule_same = WorkItem(title="Teacher", employer="Acme", start="2004-07", end="2014-06",
+                         evidence=Evidence(start=0, end=100, text=text[0:100]))
+    rule_other = WorkItem(title="Coach", start="2005-08", end="2014-02",
+                          evidence=Evidence(start=300, end=400, text=text[300:400]))
+    out = fill_from_rules([model_job], [rule_same, rule_other], text)
+    assert [(w.title, w.employer) for w in out] == [("Teacher", "Acme"), ("Coach", None)]
+    assert out[0].evidence.end <= 300  # the first job now ends where the added one begins

@@ -25,7 +25,9 @@ from shortlist.labeller.tokens import bio_tags, spans_from_tags, tokenize
 from shortlist.profile.rules import RuleView
 
 FORMAT_VERSION = 1
-_COLUMN_GAP = re.compile(r"[ \t\u3000]{2,}|\t|\n")
+# A value never runs across a column gap, a line break, or a dash or bar that reached us as
+# mojibake ("Company Name â€“ City" is UTF-8 read as cp1252; "ï1⁄4" a full-width bar after NFKC).
+_COLUMN_GAP = re.compile(r"[ \t\u3000]{2,}|\t|\n|\s(?:â€\S|ï1⁄4|ï¼\S?)(?=\s)")
 # Field roles the labeller tags inside a line; line roles (heading, bullet, contact) stay
 # with the rules and reach the model as features.
 LABELS = ("TITLE", "ORG", "DEGREE", "SCHOOL", "LOC")

@@ -273,7 +273,7 @@ def headline_from_spans(text: str, sections: list[Section], spans: list[Span]) -
     return None
 
 
-def fill_from_rules(items: list[WorkItem], rules: list[WorkItem]) -> list[WorkItem]:
+def fill_from_rules(items: list[WorkItem], rules: list[WorkItem], text: str) -> list[WorkItem]:
     """A slot the labeller left empty takes the rules' value for the same job (same dates,
     overlapping text), and a dated job the rules read where the labeller found none is kept,
     so a model miss never loses what the rules read."""
@@ -295,12 +295,25 @@ def fill_from_rules(items: list[WorkItem], rules: list[WorkItem]) -> list[WorkIt
             if it.location is None and r.location and r.location not in taken:
                 it.location = r.location
             break
+    added = []
     for r in rules:
         if r.evidence is None or r.start is None:
             continue
-        if any(it.evidence is not None and r.evidence.start < it.evidence.end and it.evidence.start < r.evidence.end
+        if any((r.start, r.end, r.current) == (it.start, it.end, it.current)
+               or (it.evidence is not None and it.evidence.start - 150 <= r.evidence.start <= it.evidence.start + 150)
                for it in items):
+            continue  # the same job, read by both
+        added.append(r)
+    if not added:
+        return items
+    out = sorted(items + added, key=lambda w: w.evidence.start if w.evidence else 0)
+    for k, it in enumerate(out[:-1]):
+        nxt = out[k + 1].evidence
+        if any(it is a for a in added) or it.evidence is None or nxt is None or nxt.start >= it.evidence.end:
             continue
-        items.append(r)
-    items.sort(key=lambda w: w.evidence.start if w.evidence else 0)
-    return items
+        # a job the rules added sits inside this one's text: this one ends where it begins
+        ev = evidence(text, it.evidence.start, nxt.start, it.confidence)
+        if ev is not None:
+            it.bullets = [b for b in it.bullets if text.find(b, ev.start, ev.end) >= 0]
+            it.evidence = ev
+    return out

@@ -72,7 +72,7 @@ def parse_document(doc: Document, today: date | None = None, labeller: SequenceL
     model = current_labeller() if labeller is AUTO else labeller
     spans = model.predict_view(view) if model is not None and model.reads(language) else []
     # The labeller decides work and education; the rules answer where it finds nothing.
-    work = fill_from_rules(work_from_spans(screened, lines, sections, spans, today), view.work) if spans else []
+    work = fill_from_rules(work_from_spans(screened, lines, sections, spans, today), view.work, screened) if spans else []
     work = work or view.work
     education = (education_from_spans(screened, lines, sections, spans, chinese) if spans else []) or view.education
     if name is not None and name.evidence is not None and not chinese:

@@ -54,9 +54,11 @@ _CN_CITIES = frozenset(
     " 哈尔滨 昆明 珠海 东莞 佛山 香港 台北".split()
 )
 BULLET = re.compile(r"^\s*(?:[•·●■◆▪‣\-*–✓✔➢►>○◦]|\d{1,2}[.、)]|[（(]?\d{1,2}[)）])\s*")
-_SPLIT = re.compile(r"\s*(?:\||｜|\t|\s{2,}|\s[-–—]+\s|\s[-–—]+$|，|/\s|\s@\s|\(|\)|（|）)\s*")
+# "â€“" and "ï1⁄4": a dash and a full-width bar that reached us as mojibake (UTF-8 read as cp1252).
+_MOJIBAKE_SEP = r"|\s(?:â€\S|ï1⁄4|ï¼\S?)\s"
+_SPLIT = re.compile(r"\s*(?:\||｜|\t|\s{2,}|\s[-–—]+\s|\s[-–—]+$|，|/\s|\s@\s|\(|\)|（|）" + _MOJIBAKE_SEP + r")\s*")
 # "Acme, Inc." keeps its legal suffix: no split before one.
-_SPLIT_NO_SLASH = re.compile(r"\s*(?:\||｜|\t|\s{2,}|\s[-–—]+\s|\s[-–—]+$|，|\s@\s|\(|\)|（|）)\s*")
+_SPLIT_NO_SLASH = re.compile(r"\s*(?:\||｜|\t|\s{2,}|\s[-–—]+\s|\s[-–—]+$|，|\s@\s|\(|\)|（|）" + _MOJIBAKE_SEP + r")\s*")
 _COMMA = re.compile(r"\s*,\s+(?!(?i:inc|ltd|llc|llp|plc|corp|co|gmbh|pvt|limited|l\.l\.c)\b\.?)")
 _AT = re.compile(r"^(.{2,80}?)\s+(?:at|@)\s+(.{2,80})$", re.IGNORECASE)
 _DESC_START = re.compile(
