@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 from shortlist.labeller.tokens import Token
 from shortlist.profile.dates import find_ranges
-from shortlist.profile.education import DEGREE_RE, INSTITUTION_RE
+from shortlist.profile.education import _DEGREE_QUICK, INSTITUTION_RE
 from shortlist.profile.rules import RuleView
 from shortlist.profile.sections import heading_name
 from shortlist.profile.spans import Line
@@ -71,29 +71,42 @@ def _neighbour(w: str, prefix: str) -> tuple[str, ...]:
     return tuple(prefix + f for f in word_features(w) if f.startswith(_NEIGHBOUR_KEEP))
 
 
+# Necessary conditions checked before the rules' large patterns run (same matches, less time).
+_INST_WORDS = re.compile(
+    r"(?i:universit|college|institut|school|academy|polytechnic|vidyalaya|vidyapeeth)|大学|学院|学校|中学|研究院|研究所"
+)
+
+
 def _marks(line: str) -> list[tuple[int, int, str]]:
     """Spans of one line that the rules recognise (offsets within the line)."""
     out: list[tuple[int, int, str]] = []
     for r in find_ranges(line):
         out.append((r.span[0], r.span[1], "rx:daterange"))
     if any(c.isalpha() for c in line):
-        for m in DEGREE_RE.finditer(line):
-            out.append((m.start(), m.end(), "rx:degree"))
-        for m in INSTITUTION_RE.finditer(line):
-            out.append((m.start(), m.end(), "rx:inst"))
+        if _DEGREE_QUICK.search(line):
+            for m in _DEGREE_QUICK.finditer(line):
+                out.append((m.start(), m.end(), "rx:degree"))
+        if _INST_WORDS.search(line):
+            for m in INSTITUTION_RE.finditer(line):
+                out.append((m.start(), m.end(), "rx:inst"))
         for m in TITLE_WORDS.finditer(line):
             out.append((m.start(), m.end(), "rx:titlew"))
-        for m in COMPANY_WORDS.finditer(line):
-            if _CJK.match(m.group(0)):  # 公司, 集团, 大学: in English the word list is too loose in prose
-                out.append((m.start(), m.end(), "rx:orgw"))
+        if _CJK_RUN.search(line):
+            for m in COMPANY_WORDS.finditer(line):
+                if _CJK.match(m.group(0)):  # 公司, 集团, 大学: in English the word list is too loose in prose
+                    out.append((m.start(), m.end(), "rx:orgw"))
     return out
 
 
+@lru_cache(maxsize=4096)
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
     for i, e in enumerate(edges):
         if n <= e:
             return str(i)
     return str(len(edges))
+
+
+_TL = tuple("tl=" + _b for _b in ("0", "1", "2", "3", "3", "4", "4", "4", "4"))  # token's place in its line
 
 
 def doc_features(view: RuleView, tokens: list[Token]) -> list[list[str]]:
@@ -103,43 +116,49 @@ def doc_features(view: RuleView, tokens: list[Token]) -> list[list[str]]:
     rule_of = _rule_marks(tokens, view.marks())
     run_of = _cap_runs(tokens)
     zh_of = _cjk_features(text, tokens)
+    words = [t.text for t in tokens]
+    sec_names = ["sec=" + s.name for s in sections]
     feats: list[list[str]] = []
     n = len(tokens)
     li = 0
     si = 0
-    nonblank = [ln for ln in lines if not ln.blank]
-    line_info: dict[int, tuple[list[str], list[tuple[int, int, str]]]] = {}
+    nonblank = [ln for ln in lines if not ln.blank] or [Line(0, len(text), text)]
+    last_line = len(nonblank) - 1
+    last_sec = len(sections) - 1
     prev_line_idx = -1
     since_heading = 0
     tok_in_line = 0
+    lf: list[str] = []
+    marks: list[tuple[int, int, str]] = []
+    ln = nonblank[0]
     for i, tok in enumerate(tokens):
-        while li < len(nonblank) - 1 and nonblank[li].end <= tok.start:
+        start = tok.start
+        while li < last_line and nonblank[li].end <= start:
             li += 1
-        ln = nonblank[li] if nonblank else Line(0, len(text), text)
-        while si < len(sections) - 1 and sections[si].end <= tok.start:
+        while si < last_sec and sections[si].end <= start:
             si += 1
         if li != prev_line_idx:
+            ln = nonblank[li]
             tok_in_line = 0
-            if li not in line_info:
-                lf = _line_features(ln)
-                if "hd" in lf:
-                    since_heading = 0
-                else:
-                    since_heading += 1
-                lf.append("lsh=" + _bucket(since_heading, (0, 1, 2, 4)))
-                line_info[li] = (lf, _marks(ln.text))
+            lf = _line_features(ln)
+            if "hd" in lf:
+                since_heading = 0
+            else:
+                since_heading += 1
+            lf.append("lsh=" + _bucket(since_heading, (0, 1, 2, 4)))
+            marks = _marks(ln.text)
             prev_line_idx = li
-        lf, marks = line_info[li]
-        f = ["b"] + list(word_features(tok.text)) + lf
+        f = ["b", *word_features(words[i]), *lf]
         if sections:
-            f.append("sec=" + sections[si].name)
-        f.append("tl=" + _bucket(tok_in_line, (0, 1, 2, 4, 8)))
+            f.append(sec_names[si])
+        f.append(_TL[tok_in_line] if tok_in_line < 9 else "tl=5")
         if tok.end >= ln.end:
             f.append("last")
-        off = tok.start - ln.start
-        for s, e, name in marks:
-            if s <= off < e:
-                f.append(name + (":b" if off == s else ":i"))
+        if marks:
+            off = start - ln.start
+            for s, e, name in marks:
+                if s <= off < e:
+                    f.append(name + (":b" if off == s else ":i"))
         r = rule_of[i]
         if r:
             f.append(r)
@@ -148,21 +167,21 @@ def doc_features(view: RuleView, tokens: list[Token]) -> list[list[str]]:
         if zh_of is not None and zh_of[i]:
             f += zh_of[i]
         if i > 0:
-            f += _neighbour(tokens[i - 1].text, "-1")
+            f += _neighbour(words[i - 1], "-1")
             if tokens[i - 1].end <= ln.start:
                 f.append("-1:nl")
         else:
             f.append("BOS")
         if i > 1:
-            f += _neighbour(tokens[i - 2].text, "-2")
+            f += _neighbour(words[i - 2], "-2")
         if i + 1 < n:
-            f += _neighbour(tokens[i + 1].text, "+1")
+            f += _neighbour(words[i + 1], "+1")
             if tokens[i + 1].start >= ln.end:
                 f.append("+1:nl")
         else:
             f.append("EOS")
         if i + 2 < n:
-            f += _neighbour(tokens[i + 2].text, "+2")
+            f += _neighbour(words[i + 2], "+2")
         feats.append(f)
         tok_in_line += 1
     return feats
