@@ -6,7 +6,7 @@ DATA ?= ../shared/datasets
 
 .PHONY: demo test install lint clean bench taxonomy model-card bench-parse-speed bench-parse-fields bench-parse-zh \
 	bench-skills bench-embed bench-rank-quality bench-rank-weights bench-rank-xlang bench-rank-scale bench-learn bench-load bench-crash bench-answers bench-consistency bench-analytics bench-interview \
-	bench-resume-ner bench-skillspan train-parser
+	bench-resume-ner bench-skillspan train-parser word-clusters
 
 $(BIN)/shortlist: pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -32,6 +32,10 @@ bench-parse-speed: install
 
 bench-parse-fields: install
 	$(BIN)/python benchmarks/parse_fields.py --data $(DATA)
+
+# Word classes for the skill tagger, from MiniLM's input embeddings (about 2 minutes).
+word-clusters: install
+	$(BIN)/python -m shortlist.labeller.clusters
 
 bench-skillspan: install
 	$(BIN)/python benchmarks/skillspan.py --data $(DATA)
