@@ -153,14 +153,23 @@ class SequenceLabeller:
         """Spans in ``text`` offsets with the model's marginal probability as confidence."""
         return self.predict_view(_featurizer(self.featurizer).view(text))
 
-    def predict_view(self, view: Any) -> list[Span]:
-        """The same, on a view already computed (the parser's :class:`RuleView`)."""
+    def predict_view(self, view: Any, regions: list[tuple[int, int]] | None = None) -> list[Span]:
+        """The same, on a view already computed (the parser's :class:`RuleView`). ``regions``
+        limits tagging to the parts of the text whose labels are used (the rest costs time)."""
         fz = _featurizer(self.featurizer)
         text = fz.text(view)
         tokens = tokenize(text)
+        runs = [tokens]
+        if regions is not None:
+            runs = []
+            for a, b in sorted(regions):
+                run = [t for t in tokens if a <= t.start < b]
+                if run:
+                    runs.append(run)
         out: list[Span] = []
-        for chunk in _chunks(text, tokens):
-            out += self._predict_chunk(fz, view, text, chunk)
+        for run in runs:
+            for chunk in _chunks(text, run):
+                out += self._predict_chunk(fz, view, text, chunk)
         return out
 
     def _predict_chunk(self, fz: Featurizer, view: Any, text: str, tokens: list) -> list[Span]:

@@ -260,6 +260,21 @@ def education_from_spans(
     return out
 
 
+def labelled_regions(sections: list[Section], text_len: int) -> list[tuple[int, int]]:
+    """The parts of the text whose labels are read: where jobs, education and the headline
+    are looked for (the same rules as the readers below). Merged, in order."""
+    spans = _regions(sections, text_len, _NOT_WORK - {"education"}, "work")
+    spans += _regions(sections, text_len, frozenset({"work", "projects", "skills"}), "education")
+    spans += [(s.start, s.end) for s in sections if s.name in ("contact", "summary")]
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def headline_from_spans(text: str, sections: list[Section], spans: list[Span]) -> tuple[int, int] | None:
     """The first title in the header block (before any heading, or in the summary)."""
     head = [(s.start, s.end) for s in sections if s.name in ("contact", "summary")][:2]

@@ -18,6 +18,7 @@ from shortlist.profile.entries import (
     education_from_spans,
     fill_from_rules,
     headline_from_spans,
+    labelled_regions,
     work_from_spans,
 )
 from shortlist.profile.experience import years_of_experience
@@ -70,7 +71,9 @@ def parse_document(doc: Document, today: date | None = None, labeller: SequenceL
     header_lines, name = view.header_lines, view.name
     email = find_email(screened)
     model = current_labeller() if labeller is AUTO else labeller
-    spans = model.predict_view(view) if model is not None and model.reads(language) else []
+    spans = []
+    if model is not None and model.reads(language):
+        spans = model.predict_view(view, labelled_regions(sections, len(screened)))
     # The labeller decides work and education; the rules answer where it finds nothing.
     work = fill_from_rules(work_from_spans(screened, lines, sections, spans, today), view.work, screened) if spans else []
     work = work or view.work
