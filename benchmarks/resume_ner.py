@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     data = resolve_data(args.data, "resume_ner_zh")
     if not (data / "train.char.bmes").is_file():
         skip(f"{data}/train.char.bmes not found; pass --data pointing at the shared datasets folder")
-    grid = [(0.05, 0.01)] if args.quick else [(0.05, 0.01), (0.1, 0.05)]
+    grid = [(0.05, 0.01)] if args.quick else [(0.05, 0.01), (0.1, 0.05), (0.2, 0.1)]
     t0 = time.perf_counter()
     res = run(data, grid, 60 if args.quick else args.max_iterations)
     text = report(res, time.perf_counter() - t0)

@@ -1,7 +1,7 @@
 """SkillSpan (Zhang et al., NAACL 2022, MIT): skill and knowledge spans in job-posting sentences.
 
 Trains the skill tagger (``shortlist.labeller`` CRF with the ``skills`` featurizer: words, their
-neighbours and the taxonomy matcher's hits) on the house + tech train splits, picks the
+neighbours, MiniLM word classes and the taxonomy matcher's hits) on the house + tech train splits, picks the
 regularisation on dev, and reports span-F1 on dev (exact spans, per type and micro over both) beside
 the published test figure (ESCOXLM-R 62.6). Also scores the taxonomy matcher alone on the same
 spans. Run: ``make bench-skillspan``.
@@ -139,8 +139,10 @@ def main(argv: list[str] | None = None) -> int:
         (f"`make bench-skillspan`: SkillSpan (MIT) house + tech, {len(train)} train / {len(dev_all)} dev sentences, "
         f"{machine()}; {time.perf_counter() - t_all:.0f} s in all."),
         "",
-        "Skill tagger: linear-chain CRF (python-crfsuite) over words, their neighbours and the taxonomy matcher's "
-        "hits (category, confidence). Regularisation picked on dev ("
+        "Skill tagger: linear-chain CRF (python-crfsuite) over words, their neighbours, MiniLM word classes "
+        "(k-means over the frozen input embeddings, `make word-clusters`) and the taxonomy matcher's hits "
+        "(category, confidence). Trained here, not yet used by the product's skill extraction. "
+        "Regularisation picked on dev ("
         + ", ".join(f"c1 {a} / c2 {b}: {100 * f:.1f}" for a, b, f, _ in tried)
         + f"); chosen c1 {c1}, c2 {c2}; fit {max(t[3] for t in tried):.0f} s on one core.",
         "",
