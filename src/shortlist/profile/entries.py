@@ -332,3 +332,21 @@ def fill_from_rules(items: list[WorkItem], rules: list[WorkItem], text: str) -> 
             it.bullets = [b for b in it.bullets if text.find(b, ev.start, ev.end) >= 0]
             it.evidence = ev
     return out
+
+
+def dates_from_rules(items: list[Education], rules: list[Education]) -> list[Education]:
+    """The rules read an education entry's dates better than the entry-line fallback does
+    (graduation year 0.756 vs 0.700 value F1 on dotin): where a rules entry covers the same
+    text, its dates, field of study and GPA are taken."""
+    for it in items:
+        if it.evidence is None:
+            continue
+        for r in rules:
+            if r.evidence is None or not (r.evidence.start < it.evidence.end and it.evidence.start < r.evidence.end):
+                continue
+            if r.end or r.start:
+                it.start, it.end = r.start, r.end
+            it.area = it.area or r.area
+            it.gpa = it.gpa or r.gpa
+            break
+    return items

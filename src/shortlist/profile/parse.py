@@ -15,6 +15,7 @@ from shortlist.labeller.model import SequenceLabeller
 from shortlist.profile.contact import find_email, find_links, find_location, find_phone
 from shortlist.profile.education import postnominal_degrees
 from shortlist.profile.entries import (
+    dates_from_rules,
     education_from_spans,
     fill_from_rules,
     headline_from_spans,
@@ -77,7 +78,8 @@ def parse_document(doc: Document, today: date | None = None, labeller: SequenceL
     # The labeller decides work and education; the rules answer where it finds nothing.
     work = fill_from_rules(work_from_spans(screened, lines, sections, spans, today), view.work, screened) if spans else []
     work = work or view.work
-    education = (education_from_spans(screened, lines, sections, spans, chinese) if spans else []) or view.education
+    education = dates_from_rules(education_from_spans(screened, lines, sections, spans, chinese), view.education) if spans else []
+    education = education or view.education
     if name is not None and name.evidence is not None and not chinese:
         education += postnominal_degrees(screened, name.evidence.end, education)
     headline = None
