@@ -336,3 +336,21 @@ def test_a_sentence_with_a_company_word_is_not_an_employer():
     emp, title, _ = split_header(["Operations Manager", "sustainable improvement of the global organization and its services"])
     assert title == "Operations Manager" and emp is None
     assert split_header(["Analyst", "oracle"])[0] == "oracle"
+
+
+def test_a_date_range_over_three_lines_is_one_range():
+    from shortlist.profile.dates import join_split_ranges
+
+    text = ("Ana Ruiz\nana@example.org\n\nExperience\nOctober 2011\nto\nAugust 2015\n"
+            "Company Name City , State Accountant\n\nPrepared monthly forecasts.\n")
+    assert len(join_split_ranges(text)) == len(text)
+    w = parse_text(text).work
+    assert [(x.title, x.start, x.end) for x in w] == [("Accountant", "2011-10", "2015-08")]
+    assert w[0].location == "State"
+
+
+def test_a_state_in_front_of_a_title_is_the_place():
+    from shortlist.profile.work import split_header
+
+    assert split_header(["Acme Corp, Austin, Texas Data Analyst"]) == ("Acme Corp", "Data Analyst", "Texas")
+    assert split_header(["State Farm Agent", "Bloomington"])[1] == "State Farm Agent"  # the first piece is kept whole

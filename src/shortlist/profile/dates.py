@@ -46,6 +46,20 @@ RANGE_RE = re.compile(
 _GLUED_RE = re.compile(rf"(?<![\d.,/-])({_YEAR})({_YEAR}|present|current|till date|to date)(?![\d.,/-]|[a-z])", re.IGNORECASE)
 SINCE_RE = re.compile(rf"\bsince\s+(?P<start>{DATE})", re.IGNORECASE)
 DATE_RE = re.compile(DATE, re.IGNORECASE)
+# "October 2011 / to / August 2015" on three lines (a PDF column of dates): one range.
+_SPLIT_RANGE = re.compile(
+    rf"(?m)^([ \t]*{DATE}[ \t]*)\n([ \t]*(?:to|till|until|through|-{{1,2}}|–|—|~)[ \t]*)\n"
+    rf"(?=[ \t]*(?:{DATE}|{PRESENT})[ \t]*$)",
+    re.IGNORECASE,
+)
+
+
+def join_split_ranges(text: str) -> str:
+    """``text`` with a date range written over three lines joined onto one (same length: the
+    two line breaks become blanks), so every line-based reader sees one range."""
+    if "\n" not in text or not _SPLIT_RANGE.search(text):
+        return text
+    return _SPLIT_RANGE.sub(lambda m: m.group(1) + " " + m.group(2) + " ", text)
 
 _NUM = re.compile(r"\d+")
 _MM_YY = re.compile(r"(\d{1,2})/(\d{2})")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from shortlist.profile.contact import find_en_name, find_zh_name
+from shortlist.profile.dates import join_split_ranges
 from shortlist.profile.education import degrees_elsewhere, parse_education
 from shortlist.profile.lang import detect_language
 from shortlist.profile.model import Education, Section, Val, WorkItem
@@ -103,6 +104,7 @@ def rule_view(screened: str, today: date | None = None) -> RuleView:
     text = blank_byte_escapes(screened)  # "\\xe2\\x80\\xa2" bullets read as the symbols they stand for
     flat = is_flat(text)
     text = flat_view(text)  # lost line breaks restored (same offsets); ordinary text unchanged
+    text = join_split_ranges(text)  # "October 2011 / to / August 2015" read as one line
     language = detect_language(text)
     chinese = language != "en"
     lines = split_lines(text)

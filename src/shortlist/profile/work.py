@@ -136,6 +136,15 @@ _NOISE_PIECE = re.compile(
     + _MONTH_WORDS + r")$",
     re.IGNORECASE,
 )
+_US_STATES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois"
+    "|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri"
+    "|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma"
+    "|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington"
+    "|West Virginia|Wisconsin|Wyoming"
+)
+# A state (name, two-letter code, or the word "State" that anonymised resumes write) in front of a title.
+_STATE_LEAD = re.compile(rf"^((?:{_US_STATES}|State))\s+(?=[A-Za-z])", re.IGNORECASE)
 _AT_LEAD = re.compile(r"^(?:at|with|for)\s+(?=[A-Z])")
 
 
@@ -242,7 +251,7 @@ def _read_header_t(pieces: tuple[str, ...]) -> _Header:
         if _IGNORED_LABEL.match(piece.strip(" -–—,:|·•")):
             continue
         rest.append(piece)
-    for piece in rest:
+    for n_piece, piece in enumerate(rest):
         piece = piece.strip(" -–—,:|·•")
         if piece.startswith("\x00location:"):
             location = location or piece[len("\x00location:"):]
@@ -255,6 +264,11 @@ def _read_header_t(pieces: tuple[str, ...]) -> _Header:
         if _NOISE_PIECE.match(piece) or _ASIDE.match(piece):
             continue  # "1 Year 3 Months", "part-time", "Client: Acme": about the job, not its header
         piece = _AT_LEAD.sub("", piece)
+        sm = _STATE_LEAD.match(piece) if n_piece else None
+        if sm and TITLE_WORDS.search(piece[sm.end():]):
+            # "..., City , State Accountant", "..., Texas Data Analyst": the place ends where the title begins
+            location = location or sm.group(1)
+            piece = piece[sm.end():]
         kind = _kind(piece)
         if kind == "company" and employer is None and (len(piece.split()) <= 3 or _name_like(piece.lstrip("{[(•·*- "))):
             employer = piece
