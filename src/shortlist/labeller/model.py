@@ -8,7 +8,6 @@ metrics). Nothing else is needed to run it: python-crfsuite is a small wheel, no
 from __future__ import annotations
 
 import io
-import json
 import os
 import re
 import tempfile
@@ -187,13 +186,9 @@ class SequenceLabeller:
 
     # ------------------------------------------------------------------ file I/O
     def save(self, path: str | Path) -> Path:
-        if self._model is None:
-            raise RuntimeError("nothing to save: the labeller is not trained")
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-            zf.writestr("meta.json", self.meta.model_dump_json(indent=2))
-            zf.writestr("model.crfsuite", self._model)
+        path.write_bytes(self.to_bytes())
         return path
 
     @classmethod
@@ -248,8 +243,3 @@ def _chunks(text: str, tokens: list) -> list[list]:
         out.append(tokens[start:end])
         start = end
     return out
-
-
-def load_meta(path: str | Path) -> dict[str, Any]:
-    with zipfile.ZipFile(path) as zf:
-        return json.loads(zf.read("meta.json"))
