@@ -33,8 +33,8 @@ MODELS: tuple[ModelEntry, ...] = (
              "model is never shipped. Chinese resumes are read by the rules (a labeller trained on the project's "
              "generated Chinese resumes did worse than the rules on hand-written ones, so it does not ship).",
         benchmarks=["parse_fields", "resume_ner", "parse_zh", "parse_speed"],
-        limits=["Employer/title extraction is weakest on unusual or flattened layouts; dotin value F1 is far "
-                "below the 0.85 target (see parse_fields).",
+        limits=[("Employer/title extraction is weakest on unusual or flattened layouts; dotin value F1 is far below "
+                "the 0.85 target (see parse_fields)."),
                 "Chinese fields are rule-based; prose bios are not read as jobs.",
                 "Scans depend on tesseract's OCR quality; rotated pages are read in stream order.",
                 "Only English and Chinese resumes are parsed with language-specific rules."],
