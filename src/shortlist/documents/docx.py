@@ -82,11 +82,49 @@ def _style_props(styles_xml: Element | None) -> dict[str, Element]:
     return out
 
 
+def _on(props: Element | None, tag: str) -> bool | None:
+    """A toggle property (w:b): True/False where it is set, None where it is not."""
+    el = props.find(W + tag) if props is not None else None
+    if el is None:
+        return None
+    return el.get(W + "val", "true") not in ("0", "false", "off")
+
+
+def _half_points(props: Element | None) -> float | None:
+    el = props.find(W + "sz") if props is not None else None
+    try:
+        return int(el.get(W + "val", "")) / 2 if el is not None else None
+    except ValueError:
+        return None
+
+
+_TEXT_WIDTH_TWIPS = 9360  # 6.5 inches: a Letter/A4 page less the default margins
+
+
 class _Walker:
-    def __init__(self, builder: TextBuilder, styles: dict[str, Element] | None = None) -> None:
+    def __init__(self, builder: TextBuilder, styles: dict[str, Element] | None = None,
+                 default_size: float = 11.0) -> None:
         self.b = builder
         self.styles = styles or {}
         self.para_style: Element | None = None
+        self.default_size = default_size
+
+    def _look(self, p: Element, start: int) -> None:
+        """Record the paragraph's size, weight and indent, read from its first run."""
+        run = p.find(f".//{W}r")
+        props = run.find(W + "rPr") if run is not None else None
+        char_style = self._styled(props, "rStyle")
+        size = _half_points(props) or _half_points(char_style) or _half_points(self.para_style) or self.default_size
+        bold = next((b for b in (_on(props, "b"), _on(char_style, "b"), _on(self.para_style, "b")) if b is not None),
+                    False)
+        ind = p.find(f"{W}pPr/{W}ind")
+        indent = 0.0
+        if ind is not None:
+            try:
+                indent = int(ind.get(W + "left") or ind.get(W + "start") or 0) / _TEXT_WIDTH_TWIPS
+            except ValueError:
+                indent = 0.0
+        self.b.style(start, size, bold, max(0.0, min(indent, 1.0)))
 
     def _styled(self, props: Element | None, tag: str) -> Element | None:
         ref = props.find(W + tag) if props is not None else None
@@ -109,6 +147,7 @@ class _Walker:
         before = len(self.b)
         outer, self.para_style = self.para_style, self._styled(p.find(W + "pPr"), "pStyle")
         self.inline(p, bg, boxes)
+        self._look(p, before)
         self.para_style = outer
         self.b.newline(blank=len(self.b) == before)  # an empty paragraph is a deliberate gap
         for box in boxes:
@@ -168,11 +207,15 @@ class _Walker:
     def table(self, tbl: Element, background: float) -> None:
         self.b.newline(blank=True)
         for tr in _direct_rows(tbl):
+            row_start = len(self.b)
+            first_p = tr.find(f".//{W}p")
             for ci, tc in enumerate(tr.findall(W + "tc")):
                 if ci:
                     self.b.add(" | ")
                 shade = _shading(tc.find(W + "tcPr"))
                 self.cell(tc, background if shade is None else shade)
+            if first_p is not None:
+                self._look(first_p, row_start)
             self.b.newline()
         self.b.newline(blank=True)
 
@@ -213,6 +256,16 @@ def _text_boxes(elem: Element) -> list[Element]:
     return found
 
 
+def _default_size(styles_xml: Element | None) -> float:
+    """The document's body font size (docDefaults, else the Normal style), in points."""
+    if styles_xml is not None:
+        for path in (f"{W}docDefaults/{W}rPrDefault/{W}rPr", f"{W}style[@{W}styleId='Normal']/{W}rPr"):
+            size = _half_points(styles_xml.find(path))
+            if size:
+                return size
+    return 11.0
+
+
 def extract_docx(data: bytes, limits: Limits) -> RawText:
     archive = SafeZip(data, limits)
     if "word/document.xml" not in archive.names:
@@ -225,7 +278,7 @@ def extract_docx(data: bytes, limits: Limits) -> RawText:
     if "word/styles.xml" in archive.names:
         styles = _parse_xml(archive.read("word/styles.xml"), "word/styles.xml")
     builder = TextBuilder()
-    walker = _Walker(builder, _style_props(styles))
+    walker = _Walker(builder, _style_props(styles), _default_size(styles))
     seen: set[str] = set()
 
     def parts(pattern: re.Pattern[str]) -> None:
@@ -243,4 +296,4 @@ def extract_docx(data: bytes, limits: Limits) -> RawText:
     builder.newline(blank=True)
     parts(_FOOTER_RE)
     images = sum(1 for n in archive.names if n.startswith("word/media/") and not n.endswith("/"))
-    return RawText(builder.build(), builder.hidden, images=images)
+    return RawText(builder.build(), builder.hidden, images=images, layout=builder.layout)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from shortlist.documents.limits import Limits
 from shortlist.documents.model import Document, MediaType
-from shortlist.documents.normalize import normalize
+from shortlist.documents.normalize import normalize_styled
 from shortlist.documents.raw import RawText
 from shortlist.documents.sniff import sniff
 from shortlist.errors import ExtractionError, Reason, ShortlistError
@@ -71,7 +71,7 @@ def extract_bytes(data: bytes, name: str = "", limits: Limits | None = None) -> 
         raise ExtractionError(
             Reason.CORRUPT, f"could not read this {media.value} file ({type(exc).__name__}: {exc})"
         ) from exc
-    text, hidden = normalize(raw.text, raw.hidden)
+    text, hidden, layout = normalize_styled(raw.text, raw.hidden, raw.layout)
     if not text.strip():
         hint = "it may be a scan without a text layer" if media is MediaType.PDF else None
         raise ExtractionError(Reason.EMPTY, f"no text found in this {media.value} file", hint)
@@ -84,6 +84,7 @@ def extract_bytes(data: bytes, name: str = "", limits: Limits | None = None) -> 
         ocr=raw.ocr,
         images=raw.images,
         hidden=hidden,
+        layout=layout,
         warnings=raw.warnings,
     )
 

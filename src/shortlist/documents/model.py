@@ -31,6 +31,23 @@ class HiddenSpan(BaseModel):
     kind: HiddenKind
 
 
+class LineStyle(BaseModel):
+    """How one line of ``Document.text`` looked on the page.
+
+    The words of a heading and of a job title can be the same; a reader tells them apart by
+    size, weight and where the line sits (a sidebar, an indented bullet), so the parser's
+    labeller reads these too. Formats without layout (plain text) have none.
+    """
+
+    start: int
+    end: int
+    size: float = 0.0  # font size in points (PDF: the line's glyph height; DOCX: w:sz)
+    bold: bool = False
+    indent: float = 0.0  # left edge, as a fraction of the page (or column) width
+    column: int = 0  # 0: the page is one column; 1: left column; 2: right column
+    page: int = 1
+
+
 class Document(BaseModel):
     """Extracted text of one file.
 
@@ -48,6 +65,7 @@ class Document(BaseModel):
     ocr: bool = False
     images: int = 0  # embedded pictures (a photo on a resume is a blind-screening concern)
     hidden: list[HiddenSpan] = Field(default_factory=list)
+    layout: list[LineStyle] = Field(default_factory=list)  # one per line, where the format has layout
     warnings: list[str] = Field(default_factory=list)
 
     def visible_text(self) -> str:

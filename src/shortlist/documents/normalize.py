@@ -11,8 +11,9 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
+from typing import TypeVar
 
-from shortlist.documents.model import HiddenKind, HiddenSpan
+from shortlist.documents.model import HiddenKind, HiddenSpan, LineStyle
 
 # Zero-width characters and the soft hyphen: invisible, often used to split keywords so
 # that a filter misses them (or to hide them from a reader while a parser sees them).
@@ -23,6 +24,7 @@ _NON_ASCII_RE = re.compile(r"[\x00-\x7f]?[^\x00-\x7f]+")
 _WS_RE = re.compile(r"\s{2,}|[^\S \n]|^\s|\s$")  # only runs that need changing
 
 Edit = tuple[int, int, str]  # (old_start, old_end, replacement)
+_S = TypeVar("_S", HiddenSpan, LineStyle)
 
 
 class _Remap:
@@ -51,9 +53,11 @@ class _Remap:
         return ns + len(rep) if is_end else ns
 
 
-def _apply(text: str, edits: list[Edit], spans: list[HiddenSpan]) -> tuple[str, list[HiddenSpan], _Remap]:
+def _apply(
+    text: str, edits: list[Edit], spans: list[HiddenSpan], styles: list[LineStyle]
+) -> tuple[str, list[HiddenSpan], list[LineStyle], _Remap]:
     if not edits:
-        return text, spans, _Remap([])
+        return text, spans, styles, _Remap([])
     parts: list[str] = []
     last = 0
     for s, e, rep in edits:
@@ -62,12 +66,16 @@ def _apply(text: str, edits: list[Edit], spans: list[HiddenSpan]) -> tuple[str, 
         last = e
     parts.append(text[last:])
     remap = _Remap(edits)
+    return "".join(parts), _moved(spans, remap), _moved(styles, remap), remap
+
+
+def _moved(spans: list[_S], remap: _Remap) -> list[_S]:
     out = []
     for sp in spans:
         a, b = remap(sp.start, False), remap(sp.end, True)
         if b > a:
-            out.append(HiddenSpan(start=a, end=b, kind=sp.kind))
-    return "".join(parts), out, remap
+            out.append(sp.model_copy(update={"start": a, "end": b}))
+    return out
 
 
 def _edits(text: str, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str | None]) -> list[Edit]:
@@ -115,29 +123,38 @@ def merge_spans(spans: list[HiddenSpan]) -> list[HiddenSpan]:
 
 
 def normalize(raw: str, spans: list[HiddenSpan] | None = None) -> tuple[str, list[HiddenSpan]]:
-    """Return clean text and the spans remapped into it (plus ZERO_WIDTH spans).
+    """Return clean text and the spans remapped into it (plus ZERO_WIDTH spans)."""
+    text, hidden, _ = normalize_styled(raw, spans)
+    return text, hidden
+
+
+def normalize_styled(
+    raw: str, spans: list[HiddenSpan] | None = None, styles: list[LineStyle] | None = None
+) -> tuple[str, list[HiddenSpan], list[LineStyle]]:
+    """:func:`normalize`, also carrying the lines' layout through every edit.
 
     Zero-width characters are removed; the word each one sat in is recorded as a
     ZERO_WIDTH span so a reviewer can see that a keyword was tampered with.
     """
     spans = list(spans or [])
+    lines = list(styles or [])
     text = raw
     # 1. remove zero-width characters, remembering where they were
     zw_edits = _edits(text, _ZW_RE, lambda m: "")
-    text, spans, remap = _apply(text, zw_edits, spans)
+    text, spans, lines, remap = _apply(text, zw_edits, spans, lines)
     zw_positions = [remap(s, False) for s, _, _ in zw_edits]
     # 2. control characters (not tab/newline/CR/VT/FF, not the separators \x1c-\x1f)
     edits = _edits(text, _CONTROL_RE, lambda m: "")
-    text, spans, r2 = _apply(text, edits, spans)
+    text, spans, lines, r2 = _apply(text, edits, spans, lines)
     zw_positions = [r2(p, False) for p in zw_positions]
     # 3. NFKC on non-ASCII runs (with one preceding char so combining marks compose)
     if not text.isascii():
         edits = _edits(text, _NON_ASCII_RE, _nfkc)
-        text, spans, r3 = _apply(text, edits, spans)
+        text, spans, lines, r3 = _apply(text, edits, spans, lines)
         zw_positions = [r3(p, False) for p in zw_positions]
     # 4. whitespace: runs -> " ", "\n" or "\n\n"; none at the ends
     edits = _edits(text, _WS_RE, _whitespace)
-    text, spans, r4 = _apply(text, edits, spans)
+    text, spans, lines, r4 = _apply(text, edits, spans, lines)
     zw_positions = [r4(p, False) for p in zw_positions]
     covered = -1
     for p in sorted(zw_positions):  # one expansion per word, so a word full of them stays linear
@@ -147,4 +164,4 @@ def normalize(raw: str, spans: list[HiddenSpan] | None = None) -> tuple[str, lis
         covered = b
         if b > a:
             spans.append(HiddenSpan(start=a, end=b, kind=HiddenKind.ZERO_WIDTH))
-    return text, merge_spans(spans)
+    return text, merge_spans(spans), lines

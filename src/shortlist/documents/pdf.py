@@ -120,7 +120,7 @@ def extract_pdf(data: bytes, limits: Limits) -> RawText:
             try:
                 if index:
                     builder.newline(blank=True)
-                read = _read_page(page, builder, raw)
+                read = _read_page(page, builder, raw, index + 1)
             finally:
                 page.close()
             visible_chars += read
@@ -139,7 +139,7 @@ def extract_pdf(data: bytes, limits: Limits) -> RawText:
         warnings = [f"pages {', '.join(map(str, broken))} are damaged and were skipped"] if broken else []
         if textless:
             warnings.append(f"pages {', '.join(map(str, textless))} have (almost) no text layer and were not OCR'd")
-        return RawText(text, builder.hidden, pages=n_pages, images=images, warnings=warnings)
+        return RawText(text, builder.hidden, pages=n_pages, images=images, warnings=warnings, layout=builder.layout)
     finally:
         doc.close()
 
@@ -151,7 +151,7 @@ def _page_text(tp, raw, n: int) -> str:
     return text
 
 
-def _read_page(page, builder: TextBuilder, raw) -> int:
+def _read_page(page, builder: TextBuilder, raw, page_no: int = 1) -> int:
     """Append one page's text; return the number of non-space characters read."""
     tp = page.get_textpage()
     try:
@@ -171,10 +171,11 @@ def _read_page(page, builder: TextBuilder, raw) -> int:
         if not hidden:  # the usual page: each segment is written as one string
             for seg in segments:
                 seg.text = " ".join(map(_TEXT, seg.words))
+        look = _Look(tp.raw, raw, left, right, page_no)
         if rotated:
-            _emit_stream_order(segments, builder)
+            _emit_stream_order(segments, builder, look)
         else:
-            _emit_layout(segments, builder, left, right)
+            _emit_layout(segments, builder, look)
         return sum(map(len, map(_TEXT, words))) - sum(map(len, map(_TEXT, hidden)))
     finally:
         tp.close()
@@ -485,15 +486,47 @@ def _rows(segments: list[_Segment]) -> list[list[_Segment]]:
     return rows
 
 
+_BOLD_NAME = re.compile(rb"bold|black|heavy|semibold|demi", re.I)
+
+
+@dataclass(slots=True)
+class _Look:
+    """What the emitter needs to record how each line looked (``Document.layout``)."""
+
+    tp: object
+    raw: object
+    left: float
+    right: float
+    page: int
+
+    def bold(self, char: int) -> bool:
+        weight = self.raw.FPDFText_GetFontWeight(self.tp, char)
+        if weight >= 600:
+            return True
+        buf = ctypes.create_string_buffer(128)
+        flags = ctypes.c_int()
+        self.raw.FPDFText_GetFontInfo(self.tp, char, buf, 128, ctypes.byref(flags))
+        return bool(flags.value & 0x40000) or bool(_BOLD_NAME.search(buf.value))  # ForceBold, or the font's name
+
+
 class _Emitter:
     """Writes rows as lines; a gap clearly wider than the page's usual line pitch starts a block."""
 
-    def __init__(self, builder: TextBuilder, segments: list[_Segment], rows: list[list[_Segment]] | None = None) -> None:
+    def __init__(self, builder: TextBuilder, segments: list[_Segment], look: _Look,
+                 rows: list[list[_Segment]] | None = None) -> None:
         self.b = builder
+        self.look = look
         tops = [max(s.top for s in row) for row in (rows if rows is not None else _rows(segments))]
         pitches = sorted(a - b for a, b in pairwise(tops) if a > b)
         self.usual = pitches[len(pitches) // 2] if pitches else 0.0
         self.last_top: float | None = None
+
+    def _style(self, start: int, row: list[_Segment], column: int) -> None:
+        look = self.look
+        first = row[0].words[0]
+        width = (look.right - look.left) or 1.0
+        self.b.style(start, first.top - first.bottom, look.bold(first.first),
+                     max(0.0, (row[0].x0 - look.left) / width), column, look.page)
 
     def _blank(self, prev_top: float, row: list[_Segment]) -> bool:
         pitch = prev_top - max(s.top for s in row)
@@ -502,35 +535,40 @@ class _Emitter:
             return True
         return pitch > max(1.4 * self.usual, 1.6 * h) if self.usual else pitch > 1.6 * h
 
-    def rows(self, rows: list[list[_Segment]], new_column: bool = False) -> None:
+    def rows(self, rows: list[list[_Segment]], new_column: bool = False, column: int = 0) -> None:
         for ri, row in enumerate(rows):
             if self.last_top is not None:
                 self.b.newline(blank=(new_column and ri == 0) or self._blank(self.last_top, row))
             self.last_top = max(s.top for s in row)
-            if row[0].text is not None:  # no hidden word on this page
-                self.b.add(" ".join([seg.text for seg in row]))
-                continue
-            words = [w for seg in row for w in seg.words]
-            if not any(w.hidden for w in words):
-                self.b.add(" ".join(w.text for w in words))
-                continue
-            for wi, w in enumerate(words):
-                if wi:
-                    self.b.add(" ")
-                self.b.add(w.text, w.hidden)
+            start = len(self.b)
+            self._write(row)
+            self._style(start, row, column)
+
+    def _write(self, row: list[_Segment]) -> None:
+        if row[0].text is not None:  # no hidden word on this page
+            self.b.add(" ".join([seg.text for seg in row]))
+            return
+        words = [w for seg in row for w in seg.words]
+        if not any(w.hidden for w in words):
+            self.b.add(" ".join(w.text for w in words))
+            return
+        for wi, w in enumerate(words):
+            if wi:
+                self.b.add(" ")
+            self.b.add(w.text, w.hidden)
 
 
-def _emit_stream_order(segments: list[_Segment], builder: TextBuilder) -> None:
-    _Emitter(builder, segments).rows([[s] for s in segments])
+def _emit_stream_order(segments: list[_Segment], builder: TextBuilder, look: _Look) -> None:
+    _Emitter(builder, segments, look).rows([[s] for s in segments])
 
 
-def _emit_layout(segments: list[_Segment], builder: TextBuilder, left: float, right: float) -> None:
-    gutter = _find_gutter(segments, left, right)
+def _emit_layout(segments: list[_Segment], builder: TextBuilder, look: _Look) -> None:
+    gutter = _find_gutter(segments, look.left, look.right)
     if gutter is None:
         rows = _rows(segments)
-        _Emitter(builder, segments, rows).rows(rows)
+        _Emitter(builder, segments, look, rows).rows(rows)
         return
-    emit = _Emitter(builder, segments)
+    emit = _Emitter(builder, segments, look)
     band: list[_Segment] = []
     spanning: list[_Segment] = []
 
@@ -550,8 +588,8 @@ def _emit_layout(segments: list[_Segment], builder: TextBuilder, left: float, ri
             tail = [x for x in band if x.top < end and x.bottom <= start]
             middle = [x for x in band if x.bottom <= start and x.top >= end]
             emit.rows(_rows(lead))
-            emit.rows(_rows([x for x in middle if x.x1 <= gutter]))
-            emit.rows(_rows([x for x in middle if x.x1 > gutter]), new_column=True)
+            emit.rows(_rows([x for x in middle if x.x1 <= gutter]), column=1)
+            emit.rows(_rows([x for x in middle if x.x1 > gutter]), new_column=True, column=2)
             emit.rows(_rows(tail), new_column=True)
         band.clear()
 

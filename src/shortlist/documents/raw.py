@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from shortlist.documents.model import HiddenKind, HiddenSpan
+from shortlist.documents.model import HiddenKind, HiddenSpan, LineStyle
 
 
 @dataclass
@@ -16,6 +16,7 @@ class RawText:
     ocr: bool = False
     images: int = 0
     warnings: list[str] = field(default_factory=list)
+    layout: list[LineStyle] = field(default_factory=list)
 
 
 class TextBuilder:
@@ -29,6 +30,7 @@ class TextBuilder:
         self._parts: list[str] = []
         self._len = 0
         self.hidden: list[HiddenSpan] = []
+        self.layout: list[LineStyle] = []
 
     def __len__(self) -> int:
         return self._len
@@ -70,6 +72,14 @@ class TextBuilder:
         have = len(tail) - len(tail.rstrip("\n"))
         if have < want:
             self.add("\n" * (want - have))
+
+    def style(self, start: int, size: float, bold: bool, indent: float = 0.0, column: int = 0, page: int = 1) -> None:
+        """Record how the text written since ``start`` looked (one line)."""
+        if self._len > start:
+            self.layout.append(
+                LineStyle(start=start, end=self._len, size=round(size, 1), bold=bold, indent=round(indent, 3),
+                          column=column, page=page)
+            )
 
     def build(self) -> str:
         return "".join(self._parts)
