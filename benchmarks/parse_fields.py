@@ -284,10 +284,10 @@ def fold_models(files: list[Path], k: int, synthetic: int, seed: int = 0) -> tup
     from shortlist.labeller.corpus import read_inline_xml
     from shortlist.labeller.evaluate import folds, span_scores
     from shortlist.labeller.model import SequenceLabeller
-    from shortlist.labeller.train import generated
+    from shortlist.labeller.train import own_data
 
     docs = [read_inline_xml(f) for f in files]
-    extra = generated(synthetic) if synthetic else []  # what the shipped model adds
+    extra = own_data(synthetic, files=synthetic)[0]  # what the shipped model adds
     model_of: dict[Path, object] = {}
     pairs = []
     for i, held in enumerate(folds(len(files), k, seed)):
@@ -297,7 +297,7 @@ def fold_models(files: list[Path], k: int, synthetic: int, seed: int = 0) -> tup
         print(f"fold {i + 1}/{k}: trained in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
         for j in held:
             model_of[files[j]] = model
-            pairs.append((docs[j], model.predict(docs[j].text)))
+            pairs.append((docs[j], model.predict(docs[j].text, docs[j].layout)))
     return model_of, span_scores(pairs, SequenceLabeller().labels)
 
 

@@ -32,6 +32,8 @@ def _check(sandbox, data: bytes) -> None:
         assert result.reason is not Reason.INTERNAL, result.message  # an unclassified failure is a bug
     else:
         assert all(0 <= s.start < s.end <= len(result.text) for s in result.hidden)
+        assert all(0 <= s.start < s.end <= len(result.text) for s in result.layout)
+        assert all(b.start >= a.end for a, b in zip(result.layout, result.layout[1:], strict=False))
 
 
 @st.composite

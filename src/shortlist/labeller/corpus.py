@@ -169,7 +169,7 @@ def read_json_resume(json_path: Path, source: Path) -> LabelledDoc:
         pos = _locate(text, edu.get("institution"), "SCHOOL", pos, spans)
         pos = _locate(text, edu.get("studyType"), "DEGREE", pos, spans)
     spans = _drop_overlaps(spans)
-    return LabelledDoc(text=doc.text, spans=spans, source=str(source))
+    return LabelledDoc(text=doc.text, spans=spans, source=str(source), layout=doc.layout)
 
 
 def _drop_overlaps(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -76,7 +76,7 @@ def cross_validate(
         held_set = set(held)
         model = make().fit([d for j, d in enumerate(docs) if j not in held_set] + list(extra_train))
         labels = model.labels
-        fold_pairs = [(docs[j], model.predict(docs[j].text)) for j in held]
+        fold_pairs = [(docs[j], model.predict(docs[j].text, docs[j].layout)) for j in held]
         per_fold.append(span_scores(fold_pairs, labels)["micro"]["f1"])
         pairs += fold_pairs
         if on_fold is not None:

@@ -9,9 +9,12 @@ per word, since resumes repeat their vocabulary.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter
 from functools import lru_cache
 from typing import Any, Protocol
 
+from shortlist.documents.model import LineStyle
 from shortlist.labeller.tokens import Token
 from shortlist.profile.dates import find_ranges
 from shortlist.profile.education import _DEGREE_QUICK, INSTITUTION_RE
@@ -20,7 +23,7 @@ from shortlist.profile.sections import heading_name
 from shortlist.profile.spans import Line
 from shortlist.profile.work import BULLET, COMPANY_WORDS, TITLE_WORDS
 
-FEATURE_VERSION = "resume-v4"
+FEATURE_VERSION = "resume-v5"
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SHAPE_SUB = (re.compile(r"[A-Z]+"), re.compile(r"[a-z]+"), re.compile(r"\d+"))
@@ -123,6 +126,7 @@ def doc_features(view: RuleView, tokens: list[Token]) -> list[list[str]]:
     li = 0
     si = 0
     nonblank = [ln for ln in lines if not ln.blank] or [Line(0, len(text), text)]
+    look = _layout_features(view.layout, nonblank)
     last_line = len(nonblank) - 1
     last_sec = len(sections) - 1
     prev_line_idx = -1
@@ -141,6 +145,8 @@ def doc_features(view: RuleView, tokens: list[Token]) -> list[list[str]]:
             ln = nonblank[li]
             tok_in_line = 0
             lf = _line_features(ln)
+            if look is not None:
+                lf += look[li]
             if "hd" in lf:
                 since_heading = 0
             else:
@@ -284,6 +290,58 @@ def _cap_runs(tokens: list[Token]) -> list[tuple[str, ...]]:
     return out
 
 
+def _layout_features(layout: list[LineStyle], lines: list[Line]) -> list[tuple[str, ...]] | None:
+    """Per line, how it looked against the document's usual line: bigger or smaller type,
+    bold where most lines are not, indented or outdented within its column, which column.
+    None when the file had no layout (plain text): the model then reads words alone."""
+    if not layout:
+        return None
+    starts = [s.start for s in layout]
+    styles: list[LineStyle | None] = []
+    for ln in lines:
+        k = bisect_right(starts, ln.start) - 1
+        styles.append(layout[k] if k >= 0 and layout[k].start <= ln.start < layout[k].end else None)
+    seen = [s for s in styles if s is not None]
+    if not seen:
+        return None
+    weighted = sorted((s.size, s.end - s.start) for s in seen)
+    half, acc, body = sum(w for _, w in weighted) / 2, 0, weighted[-1][0]
+    for size, w in weighted:
+        acc += w
+        if acc >= half:
+            body = size
+            break
+    bold_common = sum(s.bold for s in seen) > 0.5 * len(seen)
+    usual: dict[int, float] = {}
+    for col in {s.column for s in seen}:
+        counts = Counter(round(s.indent, 2) for s in seen if s.column == col)
+        usual[col] = counts.most_common(1)[0][0]
+    out: list[tuple[str, ...]] = []
+    for s in styles:
+        if s is None:
+            out.append(())
+            continue
+        f: list[str] = []
+        r = s.size / body if body else 1.0
+        if r >= 1.3:
+            f.append("L:huge")
+        elif r >= 1.08:
+            f.append("L:big")
+        elif r <= 0.92:
+            f.append("L:small")
+        if s.bold and not bold_common:
+            f.append("L:bold")
+        d = s.indent - usual[s.column]
+        if d > 0.02:
+            f.append("L:in")
+        elif d < -0.02:
+            f.append("L:out")
+        if s.column:
+            f.append(f"L:col{s.column}")
+        out.append(tuple(f))
+    return out
+
+
 def _line_features(ln: Line) -> list[str]:
     s = ln.text
     out = ["ll=" + _bucket(len(s), (15, 30, 60, 100, 160))]
@@ -311,7 +369,7 @@ class Featurizer(Protocol):
 
     version: str
 
-    def view(self, text: str) -> Any: ...
+    def view(self, text: str, layout: list[LineStyle] | None = None) -> Any: ...
 
     def text(self, view: Any) -> str: ...
 
@@ -321,10 +379,10 @@ class Featurizer(Protocol):
 class ResumeFeaturizer:
     version = FEATURE_VERSION
 
-    def view(self, text: str) -> RuleView:
+    def view(self, text: str, layout: list[LineStyle] | None = None) -> RuleView:
         from shortlist.profile.rules import rule_view
 
-        return rule_view(text)
+        return rule_view(text, layout=layout)
 
     def text(self, view: RuleView) -> str:
         return view.text

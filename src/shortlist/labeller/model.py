@@ -19,9 +19,9 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from shortlist.documents.model import LineStyle
 from shortlist.labeller.features import FEATURE_VERSION, Featurizer, featurizers
 from shortlist.labeller.tokens import bio_tags, spans_from_tags, tokenize
-from shortlist.profile.rules import RuleView
 
 FORMAT_VERSION = 1
 # A value never runs across a column gap, a line break, or a dash or bar that reached us as
@@ -62,6 +62,7 @@ class LabelledDoc(BaseModel):
     text: str
     spans: list[tuple[int, int, str]] = Field(default_factory=list)
     source: str = ""
+    layout: list[LineStyle] = Field(default_factory=list)  # from the file it was extracted from, if any
 
 
 class ModelMeta(BaseModel):
@@ -77,11 +78,6 @@ class ModelMeta(BaseModel):
     metrics: dict[str, Any] = Field(default_factory=dict)
     created: str = ""
     seconds: dict[str, float] = Field(default_factory=dict)  # training time: cross-validation, final fit
-
-
-def prepare(text: str) -> RuleView:
-    """The view of a resume the parser's labeller sees, at training and at parsing time alike."""
-    return featurizers()["resume"].view(text)
 
 
 class SequenceLabeller:
@@ -116,7 +112,7 @@ class SequenceLabeller:
         count = 0
         fz = _featurizer(self.featurizer)
         for doc in docs:
-            view = fz.view(doc.text)
+            view = fz.view(doc.text, doc.layout)
             tokens = tokenize(fz.text(view))
             if not tokens:
                 continue
@@ -148,9 +144,10 @@ class SequenceLabeller:
             self._tagger = tagger
         return self._tagger
 
-    def predict(self, text: str) -> list[Span]:
-        """Spans in ``text`` offsets with the model's marginal probability as confidence."""
-        return self.predict_view(_featurizer(self.featurizer).view(text))
+    def predict(self, text: str, layout: list[LineStyle] | None = None) -> list[Span]:
+        """Spans in ``text`` offsets with the model's marginal probability as confidence
+        (``layout``: how the lines looked, from ``Document.layout``)."""
+        return self.predict_view(_featurizer(self.featurizer).view(text, layout))
 
     def predict_view(self, view: Any, regions: list[tuple[int, int]] | None = None) -> list[Span]:
         """The same, on a view already computed (the parser's :class:`RuleView`). ``regions``

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from shortlist.documents.model import LineStyle
 from shortlist.labeller.clusters import table as word_classes
 from shortlist.labeller.features import _neighbour, word_features
 from shortlist.labeller.tokens import Token
@@ -22,7 +23,7 @@ class SkillView:
 class SkillFeaturizer:
     version = SKILL_FEATURES_VERSION
 
-    def view(self, text: str) -> SkillView:
+    def view(self, text: str, layout: list[LineStyle] | None = None) -> SkillView:
         from shortlist.skills.extract import extract_skills
 
         hits = tuple((h.start, h.end, h.category or "none", h.confidence) for h in extract_skills(text))

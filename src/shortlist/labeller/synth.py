@@ -60,6 +60,7 @@ _LONG_MONTHS = ("January", "February", "March", "April", "May", "June", "July", 
 _WORK_HEADINGS = ("EXPERIENCE", "Work Experience", "PROFESSIONAL EXPERIENCE", "Employment History",
                   "Career History", "Where I've Worked", None, None)
 _EDU_HEADINGS = ("EDUCATION", "Education", "Academic Background", "Qualifications")
+HEADINGS = frozenset(h for h in (*_WORK_HEADINGS, *_EDU_HEADINGS, "SUMMARY", "SKILLS") if h)
 _FIRST = ("Alex", "Jordan", "Sam", "Taylor", "Morgan", "Casey", "Riley", "Jamie", "Avery", "Quinn")
 _LAST = ("Rivera", "Nguyen", "Patel", "Okafor", "Schmidt", "Kowalski", "Haddad", "Larsen", "Moreau", "Tanaka")
 

@@ -67,7 +67,7 @@ def parse_document(doc: Document, today: date | None = None, labeller: SequenceL
     ``labeller`` overrides the model the settings name (None: rules only)."""
     text = doc.text
     screened, flags = screening_text(doc)
-    view = rule_view(screened, today)
+    view = rule_view(screened, today, doc.layout)
     screened, lines, sections, language, chinese = view.text, view.lines, view.sections, view.language, view.chinese
     header_lines, name = view.header_lines, view.name
     email = find_email(screened)

@@ -5,9 +5,10 @@ model learns where the rules can be trusted and where they cannot.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
+from shortlist.documents.model import LineStyle
 from shortlist.profile.contact import find_en_name, find_zh_name
 from shortlist.profile.dates import join_split_ranges
 from shortlist.profile.education import degrees_elsewhere, parse_education
@@ -67,6 +68,7 @@ class RuleView:
     work: list[WorkItem]
     education: list[Education]
     headline: tuple[int, int] | None
+    layout: list[LineStyle] = field(default_factory=list)  # how each line looked, where the file said
 
     @property
     def chinese(self) -> bool:
@@ -99,7 +101,7 @@ class RuleView:
         return sorted(out)
 
 
-def rule_view(screened: str, today: date | None = None) -> RuleView:
+def rule_view(screened: str, today: date | None = None, layout: list[LineStyle] | None = None) -> RuleView:
     """Everything the rules read from the screened text (hidden and injected text blanked)."""
     text = blank_byte_escapes(screened)  # "\\xe2\\x80\\xa2" bullets read as the symbols they stand for
     flat = is_flat(text)
@@ -119,4 +121,5 @@ def rule_view(screened: str, today: date | None = None) -> RuleView:
         text=text, flat=flat, language=language, lines=lines, sections=sections, header_lines=header_lines,
         name=name, work=rule_work(text, lines, sections, today),
         education=rule_education(text, lines, sections, chinese, flat, name), headline=headline,
+        layout=list(layout or []),
     )
