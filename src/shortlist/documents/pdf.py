@@ -486,7 +486,7 @@ def _rows(segments: list[_Segment]) -> list[list[_Segment]]:
     return rows
 
 
-_BOLD_NAME = re.compile(rb"bold|black|heavy|semibold|demi", re.I)
+_BOLD_NAME = re.compile(rb"bold|black|heavy|semibold|demi", re.IGNORECASE)
 
 
 @dataclass(slots=True)
