@@ -6,7 +6,7 @@ DATA ?= ../shared/datasets
 
 .PHONY: demo test install lint clean bench taxonomy model-card bench-parse-speed bench-parse-fields bench-parse-zh \
 	bench-skills bench-embed bench-rank-quality bench-rank-weights bench-rank-xlang bench-rank-scale bench-learn bench-load bench-crash bench-answers bench-consistency bench-analytics bench-interview \
-	bench-resume-ner bench-skillspan train-parser word-clusters
+	bench-resume-ner bench-skillspan train-parser train-encoder word-clusters
 
 $(BIN)/shortlist: pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -42,6 +42,10 @@ bench-skillspan: install
 
 bench-resume-ner: install
 	$(BIN)/python benchmarks/resume_ner.py --data $(DATA)
+
+# The matcher's projection over MiniLM: O*NET titles and tasks (CC BY 4.0), about 3 minutes.
+train-encoder: install
+	$(BIN)/python -m shortlist.embed.tune --data $(DATA)
 
 # The shipped resume labeller: dotin (CC0) + generated resumes, 5-fold CV figures in the model file.
 train-parser: install

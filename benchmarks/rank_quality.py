@@ -210,6 +210,36 @@ def build_index(ranker, profiles: Sequence[Profile]):
     return index
 
 
+SHIPPED = "shortlist HybridRanker (shipped: MiniLM + projection)"
+HELD_OUT = "shortlist HybridRanker, projection trained without these jobs' occupations"
+PLAIN = "shortlist HybridRanker, plain MiniLM (no projection)"
+
+
+def encoder_variants(data: str | Path | None, profiles: Sequence[Profile]) -> dict[str, object]:
+    """The embedders compared: the shipped projection, one trained here on O*NET without the
+    occupations the 24 jobs are composed from (so no job's source text was seen), and none."""
+    from benchmarks.jobs_onet import CATEGORIES
+    from shortlist.embed.cache import CachedEmbedder, default_cache_dir
+    from shortlist.embed.project import ProjectedEmbedder, current
+    from shortlist.embed.route import choose_embedder
+    from shortlist.embed.tune import ONET, onet_occupations, train_projection
+
+    base = CachedEmbedder(choose_embedder(*(p.text for p in profiles)), default_cache_dir())
+    out: dict[str, object] = {}
+    shipped = current("")
+    if shipped is not None and shipped.meta.base == base.name:
+        out[SHIPPED] = ProjectedEmbedder(base, shipped)
+    exclude = {c for cat in CATEGORIES.values() for c in cat.codes}
+    t0 = time.perf_counter()
+    held = train_projection(base, onet_occupations(resolve_data(data, ONET), exclude), None)
+    m = held.meta.metrics["held_out_occupations"]
+    print(f"projection without the {len(exclude)} benchmark occupations trained in {time.perf_counter() - t0:.0f} s "
+          f"(its own held-out task->title recall@1 {m['before']['recall@1']:.3f} -> {m['after']['recall@1']:.3f})")
+    out[HELD_OUT] = ProjectedEmbedder(base, held)
+    out[PLAIN] = base
+    return out
+
+
 def run(corpus: Corpus, jobs: dict[str, str], scorers: dict[str, Callable]) -> dict[str, dict[str, list[float]]]:
     """Scorer -> metric -> one value per job (jobs in ``jobs`` order)."""
     cats = np.asarray(corpus.categories)
@@ -242,7 +272,9 @@ def main() -> None:
     }
     missing = ""
     try:
-        scorers = {"shortlist HybridRanker": hybrid_scorer(corpus.profiles), **scorers}
+        variants = encoder_variants(args.data, corpus.profiles)
+        hybrid = {name: hybrid_scorer(corpus.profiles, embedder=emb) for name, emb in variants.items()}
+        scorers = {**hybrid, **scorers}
     except ImportError as exc:
         missing = f"HybridRanker not measured: {exc}"
         print(missing)
@@ -263,14 +295,19 @@ def main() -> None:
         table,
         "",
     ]
-    if "shortlist HybridRanker" in results:
-        ours = float(np.nanmean(results["shortlist HybridRanker"]["ndcg@10"]))
-        best = max(float(np.nanmean(v["ndcg@10"])) for k, v in results.items() if k != "shortlist HybridRanker")
+    if HELD_OUT in results:
+        ours = float(np.nanmean(results[HELD_OUT]["ndcg@10"]))
+        best = max(float(np.nanmean(v["ndcg@10"])) for k, v in results.items() if not k.startswith("shortlist"))
         gap = ours - best
-        lines.append(f"NDCG@10 gap over the better baseline: {gap:+.3f} (target: +0.100 or more: "
-                     f"{'met' if gap >= 0.1 else 'NOT met'}).")
+        lines.append(
+            f"NDCG@10 gap of the hybrid (shipped weights; projection trained without the benchmark's occupations) "
+            f"over the better baseline: {gap:+.3f} (target: +0.150 or more: {'met' if gap >= 0.15 else 'NOT met'}). "
+            "The shipped projection row saw the O*NET titles and tasks of the occupations these jobs are composed "
+            "from (never the resumes or their categories), so the held-out row is the one to quote. The default "
+            "weights were set before the projection existed and are not tuned here; `make bench-rank-weights` "
+            "has the split-half figures.")
         per_job = markdown_table(
-            ["job category", "hybrid NDCG@10", "BM25 NDCG@10", "coverage NDCG@10"],
+            ["job category", *[f"{n} NDCG@10" for n in results]],
             [[c] + [results[n]["ndcg@10"][i] for n in results] for i, c in enumerate(jobs)],
         )
         lines += ["", "<details><summary>per job</summary>", "", per_job, "", "</details>"]

@@ -30,6 +30,7 @@ GRID = {
 
 def main() -> None:
     ap = data_arg(argparse.ArgumentParser(description=__doc__.splitlines()[0]))
+    ap.add_argument("--no-write", action="store_true", help="print only; leave BENCHMARKS.md alone")
     args = ap.parse_args()
     if not resolve_data(args.data, CORPUS, "labels.csv").is_file():
         skip(f"{resolve_data(args.data, CORPUS)} not found")
@@ -74,7 +75,8 @@ def main() -> None:
         f"Each part alone, all 24 jobs: {alone}. Shipped defaults, all jobs: {ndcg(default, cats_list):.3f}.", "",
         f"{time.perf_counter() - t0:.0f} s. Machine: {machine()}.", ""])
     print(md)
-    write_block("rank_weights", md)
+    if not args.no_write:
+        write_block("rank_weights", md)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 - ``train ranker OUTCOMES``: how to weigh the score parts, from past hiring outcomes.
 - ``train parser ANNOTATIONS``: the resume labeller, from labelled resumes.
+- ``train encoder OUTCOMES``: the matcher's projection over MiniLM, from hiring outcomes.
 
 ``cli.py`` adds ``train_app`` to the main app; this module never imports ``cli``. Like the
 rest of the CLI it only calls ``learn`` / ``labeller`` functions and prints what they return.
@@ -17,7 +18,8 @@ from rich.table import Table
 
 from shortlist.cli_console import err, out
 
-train_app = typer.Typer(help="Fit models on your own data: the ranker on hiring outcomes, the parser on labelled resumes.",
+train_app = typer.Typer(help="Fit models on your own data: the ranker and the matcher's encoder on hiring outcomes, "
+                        "the parser on labelled resumes.",
                         no_args_is_help=True)
 
 
@@ -121,3 +123,46 @@ def train_parser_cmd(
         out.print(t)
     out.print(f"saved the parser model to {result['model']} "
               f"(use: shortlist --parser-model {result['model']} parse ..., or set parser_model)")
+
+
+@train_app.command("encoder")
+def train_encoder_cmd(
+    outcomes: Annotated[Path, typer.Argument(help="CSV or JSONL with columns resume, job, label (as for `train ranker`).")],
+    out_path: Annotated[Path, typer.Option("--out", "-o", help="Projection file to write.")] = Path("match.npz"),
+    folds: Annotated[int, typer.Option(help="Cross-validation folds, grouped by job.", min=2)] = 5,
+    from_shipped: Annotated[bool, typer.Option(
+        help="Start from the shipped projection (O*NET) rather than the plain encoder.")] = True,
+    workers: Annotated[int, typer.Option(help="Parallel parsing processes (0: one per CPU core).")] = 0,
+) -> None:
+    """Fine-tune the matcher's embedding space on your hiring outcomes; prints held-out NDCG@10 and AUC."""
+    from shortlist.embed.cache import CachedEmbedder, default_cache_dir
+    from shortlist.embed.minilm import MiniLMEmbedder
+    from shortlist.embed.project import current
+    from shortlist.embed.tune import tune_on_outcomes
+    from shortlist.learn.outcomes import load_outcomes
+    from shortlist.learn.train import outcome_rows
+    from shortlist.pipeline import ProfileCache
+    from shortlist.settings import load_settings
+
+    settings = load_settings()
+    rows, skipped = outcome_rows(load_outcomes(outcomes), workers or settings["workers"],
+                                 ProfileCache(Path(settings["data_dir"]) / "cache" / "profiles"))
+    for line in skipped:
+        err.print(f"[yellow]skipped[/yellow] {line}")
+    err.print(f"{len(rows)} outcomes parsed; fine-tuning with {folds}-fold cross-validation grouped by job")
+    with CachedEmbedder(MiniLMEmbedder(), default_cache_dir()) as base:
+        try:
+            proj, metrics = tune_on_outcomes(base, rows, start=current("") if from_shipped else None, folds=folds,
+                                             source=f"{len(rows)} outcomes from {outcomes.name}")
+        except ValueError as exc:
+            err.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(2) from None
+    t = Table(title=f"{folds}-fold cross-validation grouped by job (held-out jobs, mean over jobs)")
+    for col in ("space", "NDCG@10", "ROC AUC"):
+        t.add_column(col, justify="left" if col == "space" else "right")
+    t.add_row("starting space", f"{metrics['before']['ndcg@10']:.3f}", f"{metrics['before']['auc']:.3f}")
+    t.add_row("fine-tuned on the other folds", f"{metrics['after']['ndcg@10']:.3f}", f"{metrics['after']['auc']:.3f}")
+    out.print(t)
+    proj.save(out_path)
+    out.print(f"saved the projection to {out_path} (use: SHORTLIST_MATCH_MODEL={out_path} shortlist rank ..., "
+              "or set match_model)")

@@ -114,6 +114,14 @@ def build_dataset(
     Rows whose resume or job cannot be parsed are left out and listed in ``Dataset.skipped``
     (a batch is never aborted by one bad file).
     """
+    rows, skipped = outcome_rows(outcomes, workers, cache)
+    return dataset_from_profiles(rows, ranker=ranker, skipped=skipped)
+
+
+def outcome_rows(
+    outcomes: Sequence[Outcome], workers: int = 2, cache: Any = None
+) -> tuple[list[tuple[Profile, Job, int]], list[str]]:
+    """(profile, job, grade) for every outcome whose files parse, and a line per one that did not."""
     resume_paths = sorted({o.resume for o in outcomes})
     job_paths = sorted({o.job for o in outcomes})
     profiles, resume_errors = _parse_resumes(resume_paths, workers, cache)
@@ -126,7 +134,7 @@ def build_dataset(
             skipped.append(f"{o.resume.name} for {o.job.name}: {why or 'not parsed'}")
             continue
         rows.append((profiles[o.resume], jobs[o.job], o.grade))
-    return dataset_from_profiles(rows, ranker=ranker, skipped=skipped)
+    return rows, skipped
 
 
 def train(

@@ -33,11 +33,14 @@ class ScoreModel(Protocol):
 
 
 def default_embedder(*texts: str) -> Embedder:
-    """The model ``choose_embedder`` picks for these texts, behind the on-disk vector cache."""
+    """The model ``choose_embedder`` picks for these texts, behind the on-disk vector cache,
+    with the matcher's trained projection on top where one exists for that model (the cache
+    holds the encoder's own vectors, so a new projection does not re-embed anything)."""
     from shortlist.embed.cache import CachedEmbedder, default_cache_dir
+    from shortlist.embed.project import projected
     from shortlist.embed.route import choose_embedder
 
-    return CachedEmbedder(choose_embedder(*texts), default_cache_dir())
+    return projected(CachedEmbedder(choose_embedder(*texts), default_cache_dir()))
 
 
 def resolve_weights(weights: dict[str, float] | None) -> dict[str, float]:
