@@ -25,11 +25,13 @@ MODELS: tuple[ModelEntry, ...] = (
         what="pypdfium2/DOCX/HTML readers with reading-order and hidden-text detection; then a learned labeller "
              "(linear-chain CRF, python-crfsuite, `src/shortlist/data/models/parser-en.slm`) tags job titles, "
              "employers, locations, degrees and institutions, with the rules' sections, dates, word lists and "
-             "own readings as its features; entries are assembled from its spans and the rules fill what it "
+             "own readings as its features, and each line's size, weight, indent and column from PDF and DOCX; "
+             "entries are assembled from its spans and the rules fill what it "
              "leaves empty. Contact, dates, skills and Chinese-specific fields stay rule-based. Every field keeps "
              "its evidence span; confidences come from the CRF's marginals.",
         data="dotin resume NER (310 CVs, CC0-1.0) plus 300 English resumes the project generates from its own "
-             "word lists (`shortlist.labeller.synth`). ResumeNER (no licence) is used only in a benchmark; that "
+             "word lists (`shortlist.labeller.synth`) and about 230 more written as PDF/DOCX files and read back "
+             "through the product's extraction (`shortlist.labeller.render`). ResumeNER (no licence) is used only in a benchmark; that "
              "model is never shipped. Chinese resumes are read by the rules (a labeller trained on the project's "
              "generated Chinese resumes did worse than the rules on hand-written ones, so it does not ship).",
         benchmarks=["parse_fields", "resume_ner", "parse_zh", "parse_speed"],
@@ -54,10 +56,15 @@ MODELS: tuple[ModelEntry, ...] = (
     ModelEntry(
         name="Sentence embeddings",
         what="all-MiniLM-L6-v2 (int8 ONNX, English) and multilingual-e5-small (4-bit, Chinese and "
-             "cross-language), with calibrated similarity; used as published, not fine-tuned.",
-        data="The models' published training data (see their model cards); calibration pairs written by the project.",
-        benchmarks=["embed_speed"],
+             "cross-language), with calibrated similarity. For matching, MiniLM's vectors go through a learned "
+             "384x384 projection (`src/shortlist/data/models/match-en.npz`, InfoNCE over the frozen encoder); "
+             "e5 is used as published.",
+        data="The models' published training data (see their model cards); calibration pairs written by the project; "
+             "the projection: O*NET 29.2 occupation titles, alternate titles and task statements (CC BY 4.0), or a "
+             "team's own outcomes (`shortlist train encoder`).",
+        benchmarks=["embed_speed", "rank_quality"],
         limits=["Calibration rests on small hand-written pair sets.",
+                "The projection covers English (MiniLM) only; Chinese and mixed pools use e5 unchanged.",
                 "Languages other than English and Chinese are handled poorly."],
         use="Semantic similarity of experience to job duties; answer scoring.",
     ),
