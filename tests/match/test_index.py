@@ -96,7 +96,7 @@ def test_empty_pool(tax, emb):
 def test_index_stores_compact_arrays(tax, emb):
     index = CandidateIndex.build(_pool(tax), embedder=emb, taxonomy=tax, today=TODAY)
     vec = index.vectors
-    assert vec.experience.dtype == np.float32 and vec.experience.shape[0] == index.size
+    assert vec.experience.dtype == np.int8 and vec.experience.shape[0] == index.size == len(vec.experience_scale)
     # titles and fields are embedded once per distinct text
     views = [index.view(i) for i in range(index.size)]
     distinct = {t for v in views for t in (v.title_text(), v.area_text()) if t}

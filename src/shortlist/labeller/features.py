@@ -1,6 +1,7 @@
 """Token features for the CRF: the word itself and its shape, the parser's rules as signals
 (which section a line is in, whether it is a heading, a bullet, holds a date range; title
-words, company words, degree and institution patterns), and the same for the neighbours.
+words, company words, degree and institution patterns), frozen MiniLM word classes
+(``clusters.py``), each line's layout where the file had one, and the same for the neighbours.
 
 Features are plain strings ("w=engineer", "sec=work"): crfsuite hashes them, and building
 strings is the cheapest thing Python can do per token. Lexical features of a word are cached
@@ -23,7 +24,7 @@ from shortlist.profile.sections import heading_name
 from shortlist.profile.spans import Line
 from shortlist.profile.work import BULLET, COMPANY_WORDS, TITLE_WORDS
 
-FEATURE_VERSION = "resume-v5"
+FEATURE_VERSION = "resume-v6"
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SHAPE_SUB = (re.compile(r"[A-Z]+"), re.compile(r"[a-z]+"), re.compile(r"\d+"))
@@ -120,6 +121,7 @@ def doc_features(view: RuleView, tokens: list[Token]) -> list[list[str]]:
     run_of = _cap_runs(tokens)
     zh_of = _cjk_features(text, tokens)
     words = [t.text for t in tokens]
+    cls = _word_classes(words)
     sec_names = ["sec=" + s.name for s in sections]
     feats: list[list[str]] = []
     n = len(tokens)
@@ -165,6 +167,13 @@ def doc_features(view: RuleView, tokens: list[Token]) -> list[list[str]]:
             for s, e, name in marks:
                 if s <= off < e:
                     f.append(name + (":b" if off == s else ":i"))
+        c = cls[i]  # frozen MiniLM word classes: +0.6 span-F1 micro on two dotin folds
+        if c:
+            f += ["cl1=" + c[0], "cl2=" + c[1]]
+        if i + 1 < n and cls[i + 1]:
+            f.append("+1cl2=" + cls[i + 1][1])
+        if i > 0 and cls[i - 1]:
+            f.append("-1cl2=" + cls[i - 1][1])
         r = rule_of[i]
         if r:
             f.append(r)
@@ -191,6 +200,14 @@ def doc_features(view: RuleView, tokens: list[Token]) -> list[list[str]]:
         feats.append(f)
         tok_in_line += 1
     return feats
+
+
+def _word_classes(words: list[str]) -> list[tuple[str, str] | None]:
+    """MiniLM word classes per token ("Kalover" has none; "Bakery" shares one with "Pharmacy")."""
+    from shortlist.labeller.clusters import table
+
+    classes = table()
+    return [classes.get(w.lower()) for w in words]
 
 
 def _rule_marks(tokens: list[Token], marks: list[tuple[int, int, str]]) -> list[str]:

@@ -3,7 +3,8 @@
 Parsing and embedding a resume is slow; scoring one against a job should not be. The
 index keeps only what the parts need, in compact arrays: a sparse candidate x skill table
 (months of use and recency weight per cell), years, degree rank, seniority, one int8-quantised
-experience vector, title vector and field-of-study vector per candidate, and a sparse
+experience vector per candidate, title and field-of-study ids into a table of the distinct
+texts' vectors, and a sparse
 term-count matrix for BM25 with document frequencies from the pool. ``search`` scores all
 candidates at once and builds explanations only for the ones it returns.
 
