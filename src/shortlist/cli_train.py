@@ -91,7 +91,7 @@ def train_parser_cmd(
 ) -> None:
     """Fine-tune the resume labeller on your own labelled resumes; prints cross-validated P/R/F1 per field."""
     from shortlist.labeller.corpus import read_annotations
-    from shortlist.labeller.train import generated, train_parser
+    from shortlist.labeller.train import own_data, train_parser
     from shortlist.profile.lang import has_cjk
 
     docs, problems = read_annotations(annotations)
@@ -102,10 +102,8 @@ def train_parser_cmd(
         raise typer.Exit(2)
     n_spans = sum(len(d.spans) for d in docs)
     err.print(f"{len(docs)} labelled documents, {n_spans} labelled spans; training (this takes a minute or two)")
-    extra = generated(300) if with_shipped_data else []
-    sources = [(f"{len(docs)} documents from {annotations}", "own")]
-    if extra:
-        sources.append(("300 generated English resumes (shortlist.labeller.synth)", "own"))
+    extra, extra_sources = own_data(300, files=300) if with_shipped_data else ([], [])
+    sources = [(f"{len(docs)} documents from {annotations}", "own"), *extra_sources]
     if folds > 1 and len(docs) < folds:
         err.print(f"[yellow]{len(docs)} documents are too few for {folds} folds: no cross-validation[/yellow]")
         folds = 0
