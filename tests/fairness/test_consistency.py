@@ -40,3 +40,15 @@ def test_no_rank_moves_under_counterfactual_swaps(docs, job):
     assert rep.variants >= 30
     assert rep.largest_rank_change == 0, rep.worst(3)
     assert rep.largest_score_change < 0.5, rep.worst(3)
+
+
+def test_an_accented_name_leaves_the_neutral_view_as_a_plain_one_does():
+    from shortlist.match.view import CandidateView
+    from shortlist.profile.parse import parse_text
+
+    body = ("\n\nSenior Backend Engineer\nAustin, TX | dev@example.com\n\nEXPERIENCE\nBackend Engineer, Northwind"
+            "\nJan 2019 - Present\n- Built APIs in Python\n")
+    views = [CandidateView.of(parse_text(name + body, labeller=None)) for name in ("Daniel Okafor", "José García",
+                                                                                    "Zoë Ångström")]
+    assert views[0].counts == views[1].counts == views[2].counts
+    assert views[1].profile.name is not None and views[1].profile.name.value == "José García"

@@ -53,6 +53,8 @@ def test_language(text: str, lang: str) -> None:
         ('"Jon Feest  12 Main St.  Springfield, IL', "Jon Feest"),
         ("CURRICULUM VITAE\nName: Maria Gomez\nAddress: 1 Elm Road", "Maria Gomez"),
         ("Allen Neal King ESB Integration Developer - Cisco Systems\nHyderabad", "Allen Neal King"),
+        ("José García\n\nSenior Backend Engineer\nAustin, TX", "José García"),  # accents: a name all the same
+        ("Łukasz Żółć | Kraków", "Łukasz Żółć"),
         ("王小明\n电话：13812345678", "王小明"),
         ("姓名: | 欧阳娜娜 | 性别: | 女", "欧阳娜娜"),
         ("叶\u3000雪\n电话：13812345678", "叶雪"),

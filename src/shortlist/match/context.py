@@ -102,14 +102,52 @@ class CandidateVectors:
     def __len__(self) -> int:
         return len(self.has_experience)
 
-    def similarity(self, kind: str, embedder: Embedder, query: np.ndarray) -> np.ndarray:
-        """Calibrated similarity of ``query`` to each candidate's ``kind`` vector; 0 where absent."""
+    def coarse(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(basis, int8 coarse rows, scales), computed on first use and kept."""
+        cached = self.__dict__.get("_coarse")
+        if cached is None:
+            cached = self.__dict__["_coarse"] = _coarse_of(self)
+        return cached
+
+    def experience_at(self, embedder: Embedder, query: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        """Exact experience similarity of ``rows`` only (the second stage of a large search)."""
+        sims = similarity_rows(embedder, query, self.experience[rows], self.experience_scale[rows])
+        return np.where(self.has_experience[rows], sims, 0.0)
+
+    def similarity(self, kind: str, embedder: Embedder, query: np.ndarray, approximate: bool = False) -> np.ndarray:
+        """Calibrated similarity of ``query`` to each candidate's ``kind`` vector; 0 where absent.
+        ``approximate``: experience from the coarse vectors (the first stage of a large search)."""
         if kind == "experience":
-            sims = similarity_rows(embedder, query, self.experience, self.experience_scale)
+            if approximate:
+                basis, coarse, scale = self.coarse()
+                sims = similarity_rows(embedder, query @ basis, coarse, scale)
+            else:
+                sims = similarity_rows(embedder, query, self.experience, self.experience_scale)
             return np.where(self.has_experience, sims, 0.0)
         ids = self.title_ids if kind == "title" else self.area_ids
         per_text = similarity_rows(embedder, query, self.table)
         return np.where(ids >= 0, per_text[np.maximum(ids, 0)] if len(per_text) else 0.0, 0.0)
+
+
+COARSE_DIMS = 64
+_COARSE_SAMPLE = 20_000
+
+
+def _coarse_of(vectors: CandidateVectors) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """An orthonormal basis of the experience vectors' main directions (SVD of a sample, no
+    centring: it is dot products that must survive) and every row projected on it, in int8."""
+    n, dim = vectors.experience.shape
+    k = min(COARSE_DIMS, dim)
+    step = max(1, n // _COARSE_SAMPLE)
+    sample = vectors.experience[::step].astype(np.float32) * vectors.experience_scale[::step, None]
+    _, _, vt = np.linalg.svd(sample, full_matrices=False)
+    basis = np.ascontiguousarray(vt[:k].T, dtype=np.float32)  # (dim, k)
+    out = np.empty((n, k), np.float32)
+    for a in range(0, n, _SIM_BLOCK):
+        block = vectors.experience[a:a + _SIM_BLOCK].astype(np.float32) * vectors.experience_scale[a:a + _SIM_BLOCK, None]
+        out[a:a + len(block)] = block @ basis
+    q, scale = quantise(out)
+    return basis, q, scale
 
 
 def quantise(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -181,6 +219,7 @@ class JobContext:
     lexicon: Lexicon = field(default_factory=lambda: Lexicon({}, 0, 0.0))
     lexical_max: float = 0.0
     pool_bm25: np.ndarray | None = None  # raw BM25 of every indexed candidate, when built by an index
+    approximate: bool = False  # first stage of a large search: experience similarity from the coarse vectors
 
     @classmethod
     def build(

@@ -173,13 +173,11 @@ class CandidateIndex:
         picked = [(j, rel.coef) for j in sorted(cols) if (rel := req.relation(t.names[j])) is not None]
         if not picked:
             return credit
-        lo = t.indptr[[j for j, _ in picked]]
-        counts = t.indptr[[j + 1 for j, _ in picked]] - lo
-        # positions of every cell of the picked columns, without a Python loop over cells
-        cells = np.repeat(lo - np.concatenate(([0], np.cumsum(counts)[:-1])), counts) + np.arange(counts.sum())
-        coef = np.repeat(np.array([c for _, c in picked]), counts)
-        vals = coef * use_credit(t.months[cells], t.recency[cells], req.requirement.min_years)
-        np.maximum.at(credit, t.rows[cells], vals)
+        min_years = req.requirement.min_years
+        for j, coef in picked:  # a candidate appears at most once per column: plain fancy indexing
+            lo, hi = t.indptr[j], t.indptr[j + 1]
+            rows = t.rows[lo:hi]
+            credit[rows] = np.maximum(credit[rows], coef * use_credit(t.months[lo:hi], t.recency[lo:hi], min_years))
         return credit
 
     def has_skill(self, name: str) -> np.ndarray:

@@ -195,7 +195,14 @@ class SemanticPart:
     def values(self, ctx: JobContext, index: CandidateIndex) -> np.ndarray:
         if not self.applies(ctx):
             return np.full(index.size, self.neutral)
-        return np.clip(index.vectors.similarity("experience", ctx.embedder, ctx.queries["experience"]), 0, 1)
+        sims = index.vectors.similarity("experience", ctx.embedder, ctx.queries["experience"], ctx.approximate)
+        return np.clip(sims, 0, 1)
+
+    def values_at(self, ctx: JobContext, index: CandidateIndex, rows: np.ndarray) -> np.ndarray:
+        """Exact values of ``rows`` only: the second stage refines what ``approximate`` guessed."""
+        if not self.applies(ctx):
+            return np.full(len(rows), self.neutral)
+        return np.clip(index.vectors.experience_at(ctx.embedder, ctx.queries["experience"], rows), 0, 1)
 
 
 class YearsPart:

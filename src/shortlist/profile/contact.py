@@ -133,7 +133,11 @@ def find_links(text: str, emails: set[str]) -> list[Link]:
 _NAME_LABEL = re.compile(
     r"(?:^|\n|\s{2})[ \t]*(?:name|full name|candidate name)[ \t]*[:：][ \t]*([A-Z](?:[^\n|,\t ]| (?! ))*)", re.IGNORECASE
 )
-_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.?|[A-Z][A-Z'’\-]+)$")
+# Latin letters with their accents: "José García", "Zoë Ångström" are names like "Joe Garcia"
+# (an unrecognised name stays in the text the ranker reads, so this is a fairness matter too).
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_LOW = "a-zß-öø-ÿā-ž"
+_NAME_TOKEN = re.compile(rf"^(?:[{_UP}][{_UP}{_LOW}'’\-]+|[{_UP}]\.?)$")
 _NOT_NAME_WORDS = {
     "resume", "curriculum", "vitae", "cv", "profile", "summary", "objective", "engineer", "developer",
     "manager", "analyst", "consultant", "email", "phone", "address", "street", "road", "university",
