@@ -6,7 +6,7 @@ DATA ?= ../shared/datasets
 
 .PHONY: demo test install lint clean bench taxonomy model-card bench-parse-speed bench-parse-fields bench-parse-zh \
 	bench-skills bench-embed bench-rank-quality bench-rank-weights bench-rank-xlang bench-rank-scale bench-learn bench-load bench-crash bench-answers bench-consistency bench-analytics bench-interview \
-	bench-resume-ner bench-skillspan train-parser train-encoder word-clusters
+	bench-resume-ner bench-skillspan train-parser train-encoder word-clusters bench-rank-million
 
 $(BIN)/shortlist: pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -71,6 +71,9 @@ bench-rank-weights: install
 
 bench-rank-scale: install
 	$(BIN)/python benchmarks/rank_scale.py --data $(DATA)
+
+bench-rank-million: install
+	$(BIN)/python benchmarks/rank_million.py --data $(DATA)
 
 bench-consistency: install
 	$(BIN)/python benchmarks/fairness_consistency.py

@@ -10,8 +10,10 @@ and then
 * with probability 0.3, gets the most recent job title of a same-category donor as an extra,
   most recent work item (without evidence), so title vectors vary too.
 
-Every size is measured in a fresh child process, so the peak RSS (``ru_maxrss``) belongs to
-that size alone: loading the 1,247 real profiles, synthesising, building the
+Candidates are made when the index reads them (``SyntheticPool``), as a workspace's store
+hands them over, so memory is the index's, not a list of 100,000 profiles. Every size is
+measured in a fresh child process, so the peak RSS (``ru_maxrss``) belongs to that size
+alone: loading the 1,247 real profiles, synthesising, building the
 ``CandidateIndex`` (MiniLM, on-disk vector cache: experience chunks repeat real ones, so
 mostly cache hits; a cold cache is the separate throughput line) and searching. Search is
 ``CandidateIndex.search(job, top=10)``: all candidates scored, the top 10 explained; median
@@ -27,6 +29,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -44,13 +47,27 @@ RUNS = 5
 RESULTS = ROOT / ".shortlist" / "bench-cache" / "rank_scale.json"  # per-size figures, git-ignored
 
 
-def synthesize(base: list[Profile], categories: list[str], n: int, seed: int = 0) -> list[Profile]:
-    """``n`` perturbed recombinations of ``base`` (see the module docstring); deterministic."""
-    rng = np.random.default_rng(seed)
-    cats = np.asarray(categories)
-    by_cat = {c: np.flatnonzero(cats == c) for c in set(categories)}
-    out: list[Profile] = []
-    for i in range(n):
+class SyntheticPool(Sequence[Profile]):
+    """``n`` perturbed recombinations of ``base`` (see the module docstring), made when read:
+    candidate ``i`` is the same every time (its own seeded generator), and nothing is held, as
+    a workspace's store would hand profiles to the index. The index reads each once to build
+    and again only for the candidates a search returns."""
+
+    def __init__(self, base: list[Profile], categories: list[str], n: int, seed: int = 0) -> None:
+        self.base, self.categories, self.n, self.seed = base, categories, n, seed
+        cats = np.asarray(categories)
+        self.by_cat = {c: np.flatnonzero(cats == c) for c in set(categories)}
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(self.n))]
+        if not 0 <= i < self.n:
+            raise IndexError(i)
+        base, categories = self.base, self.categories
+        rng = np.random.default_rng((self.seed, i))
         a = int(rng.integers(len(base)))
         p = base[a]
         keep = [s for s in p.skills if rng.random() >= rng.uniform(0.0, 0.3)]
@@ -60,16 +77,15 @@ def synthesize(base: list[Profile], categories: list[str], n: int, seed: int = 0
                  for s in donor.skills if s.name not in have][: int(rng.integers(1, 6))]
         work = list(p.work)
         if rng.random() < 0.3:
-            peer = base[int(rng.choice(by_cat[categories[a]]))]
+            peer = base[int(rng.choice(self.by_cat[categories[a]]))]
             title = next((w.title for w in peer.work if w.title), None)
             if title:
                 work = [WorkItem(title=title, current=True), *work]
         years = None if p.years_experience is None else round(p.years_experience * rng.uniform(0.6, 1.4), 1)
-        out.append(p.model_copy(update={
+        return p.model_copy(update={
             "skills": keep + extra, "work": work, "years_experience": years,
-            "source": f"synthetic-{i}", "sha256": f"synthetic-{seed}-{i}",
-        }))
-    return out
+            "source": f"synthetic-{i}", "sha256": f"synthetic-{self.seed}-{i}",
+        })
 
 
 def rss_mb() -> float:
@@ -86,7 +102,7 @@ def measure(size: int, data: str | None) -> dict:
 
     corpus = load_corpus(data)
     rss_loaded = rss_mb()
-    pool = synthesize(corpus.profiles, corpus.categories, size)
+    pool = SyntheticPool(corpus.profiles, corpus.categories, size)
     jobs = onet_jobs(data)
     embedder = default_embedder(*(jobs[j] for j in JOBS))  # English jobs: MiniLM
     t0 = time.perf_counter()

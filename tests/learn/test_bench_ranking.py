@@ -16,7 +16,7 @@ if ROOT not in sys.path:
 
 from benchmarks.jobs_onet import CATEGORIES, Onet, compose, pick_skills
 from benchmarks.rank_quality import BM25, KeywordCoverage, tokens
-from benchmarks.rank_scale import synthesize
+from benchmarks.rank_scale import SyntheticPool
 from benchmarks.rank_xlang import ZH_JOBS, rank_correlations
 
 from shortlist.profile.model import Profile, Skill, WorkItem
@@ -92,11 +92,14 @@ def _profile(i: int) -> Profile:
     )
 
 
-def test_synthesize_is_deterministic_and_shares_text():
+def test_synthetic_pool_is_deterministic_lazy_and_shares_text():
     base = [_profile(i) for i in range(3)]
     cats = ["A", "A", "B"]
-    one, two = synthesize(base, cats, 50, seed=3), synthesize(base, cats, 50, seed=3)
+    one, two = SyntheticPool(base, cats, 50, seed=3), SyntheticPool(base, cats, 50, seed=3)
+    assert len(one) == 50 and one[7].model_dump() == one[7].model_dump()  # made again, the same
     assert [p.model_dump() for p in one] == [p.model_dump() for p in two]
+    with pytest.raises(IndexError):
+        one[50]
     assert len({p.sha256 for p in one}) == 50
     assert all(any(p.text is b.text for b in base) for p in one)  # text shared, not copied
     assert any(p.years_experience not in {b.years_experience for b in base} for p in one)
