@@ -99,7 +99,7 @@ bench-learn: install
 # Every benchmark, one after another (about an hour on 2 cores).
 bench: bench-parse-speed bench-parse-fields bench-parse-zh bench-skills bench-embed \
 	bench-rank-quality bench-rank-weights bench-rank-xlang bench-rank-scale bench-learn bench-load bench-crash bench-answers bench-consistency bench-analytics bench-interview \
-	bench-resume-ner bench-skillspan
+	bench-resume-ner bench-skillspan bench-rank-million
 
 model-card: install
 	$(BIN)/shortlist model-card
