@@ -99,3 +99,15 @@ def test_occupation_pairs_pair_texts_of_one_occupation():
     by_group = {0: {*occ["11-1"]["titles"], *occ["11-1"]["tasks"]}, 1: {*occ["22-2"]["titles"], *occ["22-2"]["tasks"]}}
     assert pairs and all(a in by_group[g] and b in by_group[g] for a, b, g in pairs)
     assert pairs == occupation_pairs(occ, seed=1)
+
+
+def test_a_bad_match_model_setting_is_a_clear_error(tmp_path):
+    from shortlist.embed.project import MatchModelError, current
+
+    with pytest.raises(MatchModelError, match="not found"):
+        current(str(tmp_path / "missing.npz"))
+    bad = tmp_path / "bad.npz"
+    bad.write_bytes(b"nonsense")
+    with pytest.raises(MatchModelError, match="retrain"):
+        current(str(bad))
+    assert current("none") is None

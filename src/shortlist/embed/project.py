@@ -23,6 +23,7 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from shortlist.embed.base import CalibratedSimilarity, Calibration, Embedder, Kind, l2_normalise
+from shortlist.errors import ShortlistError
 
 FORMAT_VERSION = 1
 
@@ -84,6 +85,12 @@ class Projection:
 
 
 SHIPPED = Path(__file__).resolve().parent.parent / "data" / "models" / "match-en.npz"
+
+
+class MatchModelError(ShortlistError, ValueError):
+    """The ``match_model`` setting names no usable projection file (the CLI prints this line)."""
+
+
 NONE = "none"
 
 
@@ -108,9 +115,12 @@ def current(spec: str | None = None) -> Projection | None:
                 if not spec:
                     _loaded[spec] = None  # a source checkout before `make train-encoder`
                     return None
-                raise FileNotFoundError(f"match model {path} not found; set match_model to a file made by "
+                raise MatchModelError(f"match model {path} not found; set match_model to a file made by "
                                         f"`make train-encoder`, to '' for the shipped one, or to 'none'")
-            _loaded[spec] = Projection.load(path)
+            try:
+                _loaded[spec] = Projection.load(path)
+            except ValueError as exc:
+                raise MatchModelError(str(exc)) from None
     return _loaded[spec]
 
 
