@@ -162,53 +162,67 @@ def score(resume: ZhResume, profile: Profile | None, fmt: str, today: _dt.date, 
         scorer.check("skills_recall", ok, resume, fmt, written, None if ok else "missing")
 
 
-def run(n: int, seed: int, pdf_share: float, docx_share: float) -> tuple[str, Scorer]:
+def _score_pass(items: list[tuple[ZhResume, str, Path | None]], today: _dt.date, canonical: Callable[[str], str],
+                labeller: object) -> tuple[Scorer, list[str]]:
+    """Every resume parsed once with ``labeller`` (AUTO: the shipped model; None: rules alone)."""
+    from shortlist.documents.extract import extract_path
     from shortlist.profile.parse import parse_document, parse_text
 
-    try:
-        from shortlist.documents.extract import extract_path
-    except ImportError:
-        extract_path = None  # documents not ready: everything goes through parse_text
-    today = _dt.date.today()
-    resumes = generate(n, seed=seed, today=today)
-    n_pdf = int(n * pdf_share) if extract_path else 0
-    n_docx = int(n * docx_share) if extract_path else 0
-    canonical = skill_canonicaliser()
     scorer = Scorer()
     crashes: list[str] = []
-    started = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="parse_zh_") as tmp:
-        for i, resume in enumerate(resumes):
-            fmt = "pdf" if i < n_pdf else "docx" if i < n_pdf + n_docx else "text"
-            try:
-                if fmt == "text":
-                    profile = parse_text(resume.text)
-                else:
-                    render = render_pdf if fmt == "pdf" else render_docx
-                    path = render(resume, Path(tmp) / f"{resume.ident}.{fmt}")
-                    profile = parse_document(extract_path(path))
-            except Exception:  # noqa: BLE001 - a crash is scored as a miss and listed
-                crashes.append(f"{resume.ident} [{fmt}]: {traceback.format_exc(limit=4)}")
-                profile = None
-            score(resume, profile, fmt, today, scorer, canonical)
-    elapsed = time.perf_counter() - started
+    for resume, fmt, path in items:
+        try:
+            if path is None:
+                profile = parse_text(resume.text, labeller=labeller)
+            else:
+                profile = parse_document(extract_path(path), labeller=labeller)
+        except Exception:  # noqa: BLE001 - a crash is scored as a miss and listed
+            crashes.append(f"{resume.ident} [{fmt}]: {traceback.format_exc(limit=4)}")
+            profile = None
+        score(resume, profile, fmt, today, scorer, canonical)
     if crashes:
         scorer.errors["_crashes"] = crashes
+    return scorer, crashes
 
-    rows = [[f, scorer.total[f], scorer.accuracy(f), "met" if scorer.accuracy(f) >= TARGET else "below"]
+
+def run(n: int, seed: int, pdf_share: float, docx_share: float) -> tuple[str, Scorer]:
+    from shortlist.profile.parse import AUTO
+
+    today = _dt.date.today()
+    resumes = generate(n, seed=seed, today=today)
+    n_pdf = int(n * pdf_share)
+    n_docx = int(n * docx_share)
+    canonical = skill_canonicaliser()
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="parse_zh_") as tmp:
+        items: list[tuple[ZhResume, str, Path | None]] = []
+        for i, resume in enumerate(resumes):
+            fmt = "pdf" if i < n_pdf else "docx" if i < n_pdf + n_docx else "text"
+            path = None
+            if fmt != "text":
+                path = (render_pdf if fmt == "pdf" else render_docx)(resume, Path(tmp) / f"{resume.ident}.{fmt}")
+            items.append((resume, fmt, path))
+        rules, _ = _score_pass(items, today, canonical, None)
+        scorer, crashes = _score_pass(items, today, canonical, AUTO)
+    elapsed = time.perf_counter() - started
+
+    rows = [[f, scorer.total[f], rules.accuracy(f), scorer.accuracy(f), "met" if scorer.accuracy(f) >= TARGET else "below"]
             for f in FIELDS]
-    rows.append(["**overall** (mean of fields)", sum(scorer.total.values()), scorer.overall(),
+    rows.append(["**overall** (mean of fields)", sum(scorer.total.values()), rules.overall(), scorer.overall(),
                  "met" if scorer.overall() >= TARGET else "below"])
     groups = [[g, c["total"], c["right"] / c["total"] if c["total"] else 0.0]
               for g, c in sorted(scorer.by_group.items())]
     report = "\n".join([
         (f"`make bench-parse-zh`: {n} synthetic Chinese resumes (seed {seed}; {n_pdf} PDF and {n_docx} "
         f"DOCX through extraction, {n - n_pdf - n_docx} as text), {machine()}; {elapsed:.1f} s in all. "
-        f"Target >= {TARGET:.2f} per field."),
+        f"Target >= {TARGET:.2f} per field. Each resume is parsed twice: by the rules alone and as the "
+        "product does by default (the shipped Chinese labeller `parser-zh.slm` decides employers, titles, "
+        "schools and degrees; the rules fill what it leaves). The labeller never saw these resumes: it "
+        "learns from `shortlist.labeller.synth_zh`, another writer's templates and word lists."),
         "",
-        markdown_table(["field", "checks", "accuracy", f"target {TARGET:.2f}"], rows),
+        markdown_table(["field", "checks", "rules alone", "default (labeller)", f"target {TARGET:.2f}"], rows),
         "",
-        markdown_table(["group", "checks", "accuracy (all fields pooled)"], groups),
+        markdown_table(["group", "checks", "accuracy (all fields pooled, default)"], groups),
         "",
         ("Exact match after normalisation (NFKC, case, blanks and punctuation dropped); phone as E.164; "
         "city from `location` (a trailing 市 ignored); gender from `sensitive['gender']` (男/女 or "

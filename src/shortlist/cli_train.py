@@ -91,7 +91,7 @@ def train_parser_cmd(
 ) -> None:
     """Fine-tune the resume labeller on your own labelled resumes; prints cross-validated P/R/F1 per field."""
     from shortlist.labeller.corpus import read_annotations
-    from shortlist.labeller.train import own_data, train_parser
+    from shortlist.labeller.train import chinese_corpus, own_data, train_parser
     from shortlist.profile.lang import has_cjk
 
     docs, problems = read_annotations(annotations)
@@ -102,12 +102,16 @@ def train_parser_cmd(
         raise typer.Exit(2)
     n_spans = sum(len(d.spans) for d in docs)
     err.print(f"{len(docs)} labelled documents, {n_spans} labelled spans; training (this takes a minute or two)")
+    chinese = any(has_cjk(d.text) for d in docs)
     extra, extra_sources = own_data(300, files=300) if with_shipped_data else ([], [])
+    if with_shipped_data and chinese:  # ... and the generated Chinese resumes the shipped zh model learns from
+        zh, zh_sources = chinese_corpus()
+        extra, extra_sources = extra + zh, extra_sources + zh_sources
     sources = [(f"{len(docs)} documents from {annotations}", "own"), *extra_sources]
     if folds > 1 and len(docs) < folds:
         err.print(f"[yellow]{len(docs)} documents are too few for {folds} folds: no cross-validation[/yellow]")
         folds = 0
-    languages = ("en", "zh", "mixed") if any(has_cjk(d.text) for d in docs) else ("en",)
+    languages = ("en", "zh", "mixed") if chinese else ("en",)
     result = train_parser(docs + extra, out_path, folds=folds, seed=seed, sources=sources, cv_docs=docs,
                           cv_extra=extra, languages=languages)
     metrics = result["metrics"]

@@ -191,9 +191,9 @@ def parse_paths(
     if not todo:
         return
     n = workers or os.cpu_count() or 1
-    from shortlist.labeller.default import current
+    from shortlist.labeller.default import preload
 
-    current()  # loaded once here, so forked workers share it instead of each loading it
+    preload()  # loaded once here, so forked workers share them instead of each loading them
     with Sandbox(workers=min(n, len(todo)), limits=lim) as box:
         for item, result in box.imap(_parse_one, todo):
             path = item[0]

@@ -35,7 +35,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("zip_max_entries", 2000, "Most entries a DOCX archive may hold."),
     Setting("ocr_languages", "eng+chi_sim", "Tesseract languages used for scans and images."),
     Setting("ocr_dpi", 200, "Resolution at which scanned PDF pages are rendered for OCR."),
-    Setting("parser_model", "", "Resume labeller model file (from `shortlist train parser`); empty: the shipped model; 'rules': rules only."),
+    Setting("parser_model", "", "Resume labeller model file (from `shortlist train parser`), used for the languages it was trained on; empty: the shipped models (English, Chinese); 'rules': rules only."),
     Setting("match_model", "", "Matcher projection file over MiniLM (from `make train-encoder` or `shortlist train encoder`); empty: the shipped one; 'none': the plain encoder."),
     Setting("workers", 0, "Parallel parsing processes; 0 means one per CPU core."),
     Setting("database_url", "", "SQLAlchemy URL of the workspace database; empty means SQLite in data_dir."),

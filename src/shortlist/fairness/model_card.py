@@ -23,21 +23,25 @@ MODELS: tuple[ModelEntry, ...] = (
     ModelEntry(
         name="Document extraction and resume parser",
         what="pypdfium2/DOCX/HTML readers with reading-order and hidden-text detection; then a learned labeller "
-             "(linear-chain CRF, python-crfsuite, `src/shortlist/data/models/parser-en.slm`) tags job titles, "
+             "(linear-chain CRF, python-crfsuite, `src/shortlist/data/models/parser-en.slm` for English and "
+             "`parser-zh.slm` for Chinese) tags job titles, "
              "employers, locations, degrees and institutions, with the rules' sections, dates, word lists and "
              "own readings as its features, and each line's size, weight, indent and column from PDF and DOCX; "
              "entries are assembled from its spans and the rules fill what it "
-             "leaves empty. Contact, dates, skills and Chinese-specific fields stay rule-based. Every field keeps "
+             "leaves empty. Contact, dates and skills stay rule-based, as do resumes mixing English and Chinese "
+             "lines. Every field keeps "
              "its evidence span; confidences come from the CRF's marginals.",
         data="dotin resume NER (310 CVs, CC0-1.0) plus 300 English resumes the project generates from its own "
              "word lists (`shortlist.labeller.synth`) and about 230 more written as PDF/DOCX files and read back "
              "through the product's extraction (`shortlist.labeller.render`). ResumeNER (no licence) is used only in a benchmark; that "
-             "model is never shipped. Chinese resumes are read by the rules (a labeller trained on the project's "
-             "generated Chinese resumes did worse than the rules on hand-written ones, so it does not ship).",
+             "model is never shipped. The Chinese labeller learns only from about 500 Chinese resumes the project "
+             "generates (`shortlist.labeller.synth_zh`: entry lines, labelled lines, tables and biography prose) "
+             "and about 220 of them written as PDF/DOCX and read back.",
         benchmarks=["parse_fields", "resume_ner", "parse_zh", "parse_speed"],
         limits=[("Employer/title extraction is weakest on unusual or flattened layouts; dotin value F1 is far below "
                 "the 0.85 target (see parse_fields)."),
-                "Chinese fields are rule-based; prose bios are not read as jobs.",
+                ("The Chinese labeller has seen no real resume: on ResumeNER's real biography text it reaches an "
+                 "entity F1 far below a model trained there (see resume_ner); prose bios are not assembled into jobs."),
                 "Scans depend on tesseract's OCR quality; rotated pages are read in stream order.",
                 "Only English and Chinese resumes are parsed with language-specific rules."],
         use="Turning resumes into structured profiles for a recruiter to review; not a final record.",

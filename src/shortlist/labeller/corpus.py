@@ -97,39 +97,42 @@ def read_token_file(path: Path, keep_unknown: bool = False, per_sentence: bool =
         buf, spans, pos, prev_cjk = [], [], 0, False
 
     with open(path, encoding="utf-8") as fh:
-        for raw in fh:
-            line = raw.rstrip("\n").rstrip("\r")
-            if not line.strip():
-                close()
-                if per_sentence:
-                    flush()
-                elif buf and not buf[-1].endswith("\n"):
-                    buf.append("\n")
-                    pos += 1
-                    prev_cjk = False
-                continue
-            cols = line.split()
-            token, tag = (cols[0], cols[-1]) if len(cols) > 1 else (cols[0], "O")
-            cjk = bool(_CJK.match(token))
-            if buf and not buf[-1].endswith("\n") and not (cjk and prev_cjk):
-                buf.append(" ")
+        rows = [raw.rstrip("\n").rstrip("\r") for raw in fh]
+    # A character-level file (every token one character, as Chinese NER sets are) is text with
+    # its blanks removed: written back without them, "2 0 1 0 年" is "2010年", as in a resume.
+    chars = all(len(r.split()[0]) == 1 for r in rows if r.strip())
+    for line in rows:
+        if not line.strip():
+            close()
+            if per_sentence:
+                flush()
+            elif buf and not buf[-1].endswith("\n"):
+                buf.append("\n")
                 pos += 1
-            start = pos
-            buf.append(token)
-            pos += len(token)
-            prev_cjk = cjk
-            kind, _, name = tag.partition("-")
-            label = (name if raw_labels else canonical_label(name, keep_unknown)) if name else None
-            if tag == "O" or label is None:
-                close()
-                continue
-            if kind in ("B", "S") or open_span is None or open_span[2] != label:
-                close()
-                open_span = [start, pos, label]
-            else:  # I, M, E continue the span
-                open_span[1] = pos
-            if kind in ("E", "S"):
-                close()
+                prev_cjk = False
+            continue
+        cols = line.split()
+        token, tag = (cols[0], cols[-1]) if len(cols) > 1 else (cols[0], "O")
+        cjk = bool(_CJK.match(token))
+        if buf and not buf[-1].endswith("\n") and not (cjk and prev_cjk) and not chars:
+            buf.append(" ")
+            pos += 1
+        start = pos
+        buf.append(token)
+        pos += len(token)
+        prev_cjk = cjk
+        kind, _, name = tag.partition("-")
+        label = (name if raw_labels else canonical_label(name, keep_unknown)) if name else None
+        if tag == "O" or label is None:
+            close()
+            continue
+        if kind in ("B", "S") or open_span is None or open_span[2] != label:
+            close()
+            open_span = [start, pos, label]
+        else:  # I, M, E continue the span
+            open_span[1] = pos
+        if kind in ("E", "S"):
+            close()
     flush()
     return docs
 

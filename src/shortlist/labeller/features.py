@@ -24,7 +24,7 @@ from shortlist.profile.sections import heading_name
 from shortlist.profile.spans import Line
 from shortlist.profile.work import BULLET, COMPANY_WORDS, TITLE_WORDS
 
-FEATURE_VERSION = "resume-v6"
+FEATURE_VERSION = "resume-v7"  # v7: blanks around CJK characters (Chinese has no other word gaps)
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SHAPE_SUB = (re.compile(r"[A-Z]+"), re.compile(r"[a-z]+"), re.compile(r"\d+"))
@@ -251,6 +251,9 @@ def _cjk_features(text: str, tokens: list[Token]) -> list[list[str]] | None:
         f = out[i]
         prev = tokens[i - 1] if i > 0 else None
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        # a blank between two characters is a field gap ("上海 千帆科技" is a place, then a company)
+        f.append("gap-" if prev is not None and prev.end < t.start else "nogap-")
+        f.append("gap+" if nxt is not None and nxt.start > t.end else "nogap+")
         if prev is not None and prev.end == t.start:
             f.append("bg-=" + prev.text + t.text)
         if nxt is not None and nxt.start == t.end:

@@ -14,13 +14,18 @@ from __future__ import annotations
 import io
 import random
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from shortlist.documents.extract import extract_bytes
 from shortlist.errors import MissingExtra
+from shortlist.labeller import synth, synth_zh
 from shortlist.labeller.model import LabelledDoc
-from shortlist.labeller.synth import HEADINGS
+
+HEADINGS = synth.HEADINGS | synth_zh.HEADINGS
+_DECOR = "【】■：: 一二三四五、"
+_CJK = re.compile(r"[\u3400-\u9fff]")
 
 _SIDEBAR = ("education", "academic", "qualifications", "skills")
 _FONTS = (("Helvetica", "Helvetica-Bold"), ("Times-Roman", "Times-Bold"), ("Courier", "Courier-Bold"))
@@ -45,7 +50,7 @@ def _lines(doc: LabelledDoc) -> list[list[_Line]]:
             continue
         if i == 0:
             role = "name"
-        elif raw.strip() in HEADINGS:
+        elif raw.strip().strip(_DECOR) in HEADINGS:
             role = "heading"
         elif start in title_starts:
             role = "title"
@@ -66,6 +71,12 @@ def _pdf(blocks: list[list[_Line]], rng: random.Random) -> bytes:
         raise MissingExtra("reportlab", "train", "Writing generated resumes as PDF") from exc
     size = rng.choice((A4, letter))
     regular, bold = rng.choice(_FONTS)
+    if any(_CJK.search(ln.text) for b in blocks for ln in b):
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+        regular = bold = "STSong-Light"  # the one CJK font reportlab carries (no bold face)
     body_pt = rng.choice((9, 10, 10.5, 11))
     head_pt = body_pt * rng.choice((1.0, 1.2, 1.4))
     bold_titles = rng.random() < 0.6
@@ -159,10 +170,13 @@ def _relocate(doc: LabelledDoc, text: str) -> list[tuple[int, int, str]] | None:
     used: set[int] = set()
     cursor = 0
     for s, e, label in sorted(doc.spans):
-        words = doc.text[s:e].split()
+        words = unicodedata.normalize("NFKC", doc.text[s:e]).split()  # extraction normalises: （ -> (
         if not words:
             continue
-        pattern = re.compile(r"(?<!\w)" + r"[\s|]+".join(map(re.escape, words)) + r"(?!\w)")
+        # a word may not continue past the span's ends; Chinese has no word gaps to test
+        lead = "" if _CJK.match(words[0][0]) else r"(?<![^\W\u3400-\u9fff])"
+        trail = "" if _CJK.match(words[-1][-1]) else r"(?![^\W\u3400-\u9fff])"
+        pattern = re.compile(lead + r"[\s|]+".join(map(re.escape, words)) + trail)
         found = [m for m in pattern.finditer(text) if m.start() not in used]
         if not found:
             return None

@@ -65,7 +65,7 @@ _FIRST = ("Alex", "Jordan", "Sam", "Taylor", "Morgan", "Casey", "Riley", "Jamie"
 _LAST = ("Rivera", "Nguyen", "Patel", "Okafor", "Schmidt", "Kowalski", "Haddad", "Larsen", "Moreau", "Tanaka")
 
 
-class _Writer:
+class Writer:
     """Text built piece by piece, remembering where each labelled piece went."""
 
     def __init__(self) -> None:
@@ -90,7 +90,7 @@ class _Writer:
         return "".join(self.parts)
 
 
-def _flatten(text: str, spans: list[tuple[int, int, str]]) -> tuple[str, list[tuple[int, int, str]]]:
+def flatten(text: str, spans: list[tuple[int, int, str]]) -> tuple[str, list[tuple[int, int, str]]]:
     """Every line break becomes two blanks (as some PDF extractors leave a CV), spans moved."""
     shift = [0] * (len(text) + 1)
     extra = 0
@@ -136,7 +136,7 @@ def _org(rng: random.Random) -> str:
     return " ".join(x for x in (_pseudo(rng), rng.choice(_ORG_MID), rng.choice(_ORG_TAIL)) if x)
 
 
-def _job(w: _Writer, title: str, org: str, city: str, dates: str, layout: int) -> None:
+def _job(w: Writer, title: str, org: str, city: str, dates: str, layout: int) -> None:
     t, o, c = (title, "TITLE"), (org, "ORG"), (city, "LOC")
     shapes = (
         (t, "\n", o, ", ", c, "\n" + dates + "\n"),  # Title / Company, City / dates
@@ -152,7 +152,7 @@ def _job(w: _Writer, title: str, org: str, city: str, dates: str, layout: int) -
     w.seq(shapes[layout])
 
 
-def _education(w: _Writer, rng: random.Random, layout: int) -> None:
+def _education(w: Writer, rng: random.Random, layout: int) -> None:
     area = rng.choice(_AREAS)
     d = (rng.choice(_DEGREES).format(area), "DEGREE")
     s = (rng.choice(_SCHOOLS).format(rng.choice(_SCHOOL_HEAD) if rng.random() < 0.5 else _pseudo(rng)), "SCHOOL")
@@ -166,7 +166,7 @@ def _education(w: _Writer, rng: random.Random, layout: int) -> None:
 
 
 def _resume(rng: random.Random, titles: Sequence[str]) -> LabelledDoc:
-    w = _Writer()
+    w = Writer()
     name = f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
     current = rng.choice(titles)
     w.add(name + "\n")
@@ -206,7 +206,7 @@ def _resume(rng: random.Random, titles: Sequence[str]) -> LabelledDoc:
     text = w.text()
     spans = w.spans
     if rng.random() < 0.25:
-        text, spans = _flatten(text, spans)
+        text, spans = flatten(text, spans)
     return LabelledDoc(text=text, spans=spans, source="synthetic")
 
 

@@ -202,6 +202,47 @@ def work_from_spans(
     return out
 
 
+_CLAUSE_END = re.compile(r"[。；;\n]")
+_CURRENT_ZH = re.compile(r"现任|目前担任|至今|至现在")
+
+
+def work_from_bio(text: str, sections: list[Section], spans: list[Span], today: date | None = None) -> list[WorkItem]:
+    """Jobs told as prose in a Chinese biography (曾任甲公司副总经理、财务总监；现任乙公司董事长):
+    each employer the labeller tags with the titles that follow it in the same clause; dates
+    from that clause, 现任/至今 as current. Read only in the summary or an unnamed block, and
+    only where no job entry was found elsewhere."""
+    regions = [(sec.start, sec.end) for sec in sections if sec.name in ("summary", "other")] or [(0, len(text))]
+    out: list[WorkItem] = []
+    tagged = sorted((sp for sp in _within(spans, regions) if sp.label in ("ORG", "TITLE")), key=lambda sp: sp.start)
+    for k, org in enumerate(tagged):
+        if org.label != "ORG":
+            continue
+        stop = next((m.start() for m in _CLAUSE_END.finditer(text, org.end)), len(text))
+        titles = [sp for sp in tagged[k + 1:] if sp.label == "TITLE" and sp.start < stop]
+        nxt = next((sp for sp in tagged[k + 1:] if sp.label == "ORG"), None)
+        if nxt is not None:
+            titles = [sp for sp in titles if sp.start < nxt.start]
+        if not titles:
+            continue
+        begin = max([m.end() for m in _CLAUSE_END.finditer(text, 0, org.start)] + [0])
+        begin = max(begin, max((sp.end for sp in tagged[:k] if sp.label == "TITLE"), default=begin))
+        clause = text[begin:titles[-1].end]
+        rng = find_ranges(clause)
+        current = bool(_CURRENT_ZH.search(clause)) and not (rng and rng[0].end)
+        dates = find_dates(clause) if not rng else []
+        start = rng[0].start if rng else (dates[0][0] if dates else None)
+        end = rng[0].end if rng and not current else None
+        conf = [sp.confidence for sp in (org, *titles)]
+        c = round(0.4 + 0.6 * (sum(conf) / len(conf)), 2)
+        out.append(WorkItem(
+            employer=_value(text, org), title="、".join(v for v in (_value(text, t) for t in titles) if v) or None,
+            start=start, end=end, current=current,
+            months=months_between(start, end, current, today) if start else None,
+            evidence=evidence(text, begin + len(clause) - len(clause.lstrip("，,、 ")), titles[-1].end, c), confidence=c,
+        ))
+    return out
+
+
 def education_from_spans(
     text: str, lines: list[Line], sections: list[Section], spans: list[Span], chinese: bool
 ) -> list[Education]:
@@ -228,6 +269,14 @@ def education_from_spans(
                         break
                     tail.append(ln)
             entry_lines = [region_lines[i] for i in e.lines] + tail
+            if chinese and len(e.lines) == 1 and len(_CLAUSE_END.findall(first.text.rstrip("。；;"))) >= 2:
+                # prose (1995年毕业于华东大学…): only the clause that names the school is this entry
+                a0 = min(sp.start for sp in e.spans)
+                b0 = max(sp.end for sp in e.spans)
+                c0 = max([m.end() for m in _CLAUSE_END.finditer(text, first.start, a0)] + [first.start])
+                c1 = next((m.start() for m in _CLAUSE_END.finditer(text, b0, first.end)), first.end)
+                entry_lines = [Line(c0, c1, text[c0:c1])]
+                tail, last = [], entry_lines[0]
             rules = parse_education(text, entry_lines, chinese, guess_untitled=False)
             r = rules[0] if rules else None
             deg = e.slots.get("DEGREE")

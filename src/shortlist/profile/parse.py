@@ -20,6 +20,7 @@ from shortlist.profile.entries import (
     fill_from_rules,
     headline_from_spans,
     labelled_regions,
+    work_from_bio,
     work_from_spans,
 )
 from shortlist.profile.experience import years_of_experience
@@ -71,12 +72,14 @@ def parse_document(doc: Document, today: date | None = None, labeller: SequenceL
     screened, lines, sections, language, chinese = view.text, view.lines, view.sections, view.language, view.chinese
     header_lines, name = view.header_lines, view.name
     email = find_email(screened)
-    model = current_labeller() if labeller is AUTO else labeller
+    model = current_labeller(language=language) if labeller is AUTO else labeller
     spans = []
     if model is not None and model.reads(language):
         spans = model.predict_view(view, labelled_regions(sections, len(screened)))
     # The labeller decides work and education; the rules answer where it finds nothing.
     work = fill_from_rules(work_from_spans(screened, lines, sections, spans, today), view.work, screened) if spans else []
+    if not work and chinese and spans:  # a biography tells its jobs as prose
+        work = work_from_bio(screened, sections, spans, today)
     work = work or view.work
     education = dates_from_rules(education_from_spans(screened, lines, sections, spans, chinese), view.education) if spans else []
     education = education or view.education
