@@ -4,6 +4,7 @@ import pytest
 from shortlist.interview.score import (
     AnswerScorer,
     Calibration,
+    align_acronyms,
     bleu,
     calibrate,
     clauses,
@@ -32,6 +33,21 @@ def test_good_beats_partial_beats_off_topic(scorer):
     g, p, o = (scorer.score(a, reference=REF, question=Q).score for a in (GOOD, PARTIAL, OFF))
     assert 0 <= o < p < g <= 5
     assert g >= 3.5 and o <= 1.5
+
+
+def test_an_acronym_explained_scores_like_the_acronym(scorer):
+    # the case: the paraphrase scored below a wrong answer
+    q, ref = "What is a stack?", "A LIFO data structure"
+    para, wrong = (scorer.score(a, reference=ref, question=q).score for a in ("It is last in first out", "a queue"))
+    assert para > wrong + 1.5
+    assert align_acronyms(ref, "last in, first out") == "A LIFO (last in first out) data structure"
+    assert align_acronyms("last in, first out", "LIFO") == "last in, first out (LIFO)"
+    # only expansions the other side writes; two-letter initials match by chance and are left alone
+    assert align_acronyms("IT support", "in the team") == "IT support"
+    assert align_acronyms("A LIFO structure", "a queue") == "A LIFO structure"
+    points = ["follows LIFO order"]
+    res = scorer.score("Elements leave last in, first out.", points=points, question=q)
+    assert res.points[0].quote == "Elements leave last in, first out."  # quotes still point into the answer
 
 
 def test_rubric_points_report_the_covering_span(scorer):

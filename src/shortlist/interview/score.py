@@ -9,6 +9,8 @@ Signals, each inspectable:
   the point; the covering span is returned so the interviewer sees why.
 - ``rouge_l`` and ``bleu``: lexical overlap, for exact terms embeddings blur.
 - ``llm``: a judge's 0-5 grade when an LLM is configured (schema-checked).
+Before any of them, an acronym on one side and its spelling-out on the other are written both
+ways in the reference (``align_acronyms``): "LIFO" and "last in, first out" are the same words.
 
 The default mapping to 0-5 is unsupervised: it is anchored on the reference scored against
 itself (5) and against the bare question (a restatement earns little). A team can fit its own
@@ -35,6 +37,43 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _STOP_TOKENS = frozenset(
     ["the", "a", "an", "of", "to", "in", "is", "are", "and", "or", "be", "it", "that", "this", "for", "on", "with", "as", "by", "which", "can", "its", "at", "from", "their", "they", "was", "were", "will", "not", "do", "does", "has", "have", ",", ".", "(", ")", ";", ":", "'", '"', "-", "[UNK]"]
 )
+
+
+# LIFO, FIFO, OOP, RAM, DBMS, CPUs: three letters or more (two-letter initials match by chance)
+_ACRONYM = re.compile(r"\b[A-Z][A-Za-z]?[A-Z]{1,5}s?\b")
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def align_acronyms(reference: str, answer: str) -> str:
+    """The reference with each acronym that the answer spells out (or spells out what the
+    answer abbreviates) written both ways: "A LIFO structure" against the answer "last in,
+    first out" becomes "A LIFO (last in first out) structure", and "last in, first out"
+    against the answer "LIFO" gains "(LIFO)", so explaining a term scores like naming it.
+    Only expansions actually written on the other side are used; the answer is never changed
+    (its quotes keep their offsets)."""
+    inserts: list[tuple[int, str]] = []
+    ans_words = [m.group(0) for m in _WORD.finditer(answer)]
+    ans_initials = "".join(w[0].lower() for w in ans_words)
+    for m in _ACRONYM.finditer(reference):
+        letters = _letters(m.group(0))
+        k = ans_initials.find(letters)
+        if k >= 0 and not re.search(rf"\b{re.escape(m.group(0))}\b", answer):
+            inserts.append((m.end(), " (" + " ".join(ans_words[k:k + len(letters)]) + ")"))
+    ref_words = list(_WORD.finditer(reference))
+    ref_initials = "".join(w.group(0)[0].lower() for w in ref_words)
+    for m in _ACRONYM.finditer(answer):
+        letters = _letters(m.group(0))
+        k = ref_initials.find(letters)
+        if k >= 0 and not re.search(rf"\b{re.escape(m.group(0))}\b", reference):
+            inserts.append((ref_words[k + len(letters) - 1].end(), f" ({m.group(0)})"))
+    for pos, piece in sorted(inserts, reverse=True):
+        reference = reference[:pos] + piece + reference[pos:]
+    return reference
+
+
+def _letters(acronym: str) -> str:
+    letters = (acronym[:-1] if acronym.endswith("s") and len(acronym) > 3 else acronym).lower()
+    return letters if len(letters) >= 3 else "\0"  # never found
 
 
 class PointCoverage(BaseModel):
@@ -204,6 +243,9 @@ class AnswerScorer:
     # scoring ------------------------------------------------------------
     def features(self, reference: str, answer: str, points: Sequence[str] | None = None,
                  question: str = "") -> tuple[dict[str, float], list[PointCoverage]]:
+        # an acronym on one side and its spelling-out on the other count as the same words
+        reference = align_acronyms(reference, answer)
+        points = [align_acronyms(p, answer) for p in points] if points else points
         pts = list(points) if points else [reference[s:e] for s, e in clauses(reference)]
         cov = self.cover_points(pts, answer)
         feats = {
