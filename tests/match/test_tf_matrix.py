@@ -1,4 +1,5 @@
-"""The index's term-count matrix, filled column by column, equals the plain triplet build."""
+"""The index's term-count matrix, filled column by column, equals the plain triplet build; and its
+embedder keeps one memory cache, not two."""
 import numpy as np
 from scipy import sparse
 
@@ -27,3 +28,16 @@ def test_column_fill_equals_the_triplet_build():
 
 def test_empty_pool():
     assert _tf_matrix([], 0, 0).shape == (0, 0)
+
+
+def test_a_projection_over_a_cached_encoder_is_not_cached_twice():
+    from shortlist.embed.cache import CachedEmbedder
+    from shortlist.embed.project import Projection, ProjectedEmbedder, ProjectionMeta
+    from shortlist.match.index import _caches
+
+    from .builders import FakeEmbedder
+
+    eye = Projection(np.eye(128, dtype=np.float32), ProjectionMeta(base="fake-bow"))
+    assert _caches(CachedEmbedder(FakeEmbedder()))
+    assert _caches(ProjectedEmbedder(CachedEmbedder(FakeEmbedder()), eye))
+    assert not _caches(ProjectedEmbedder(FakeEmbedder(), eye)) and not _caches(FakeEmbedder())

@@ -23,6 +23,7 @@ from scipy import sparse
 
 from shortlist.embed.base import Embedder
 from shortlist.embed.cache import CachedEmbedder
+from shortlist.embed.project import ProjectedEmbedder
 from shortlist.match.context import CandidateVectors, JobContext
 from shortlist.match.model import RankedCandidate
 from shortlist.match.skillmatch import RequirementSkills, TaxonomyLike, default_taxonomy, use_credit
@@ -101,7 +102,7 @@ class CandidateIndex:
             from shortlist.match.rank import default_embedder
 
             embedder = default_embedder(*(p.text for p in profiles))
-        if not isinstance(embedder, CachedEmbedder):
+        if not _caches(embedder):
             # explanations re-read the texts the index embedded: serve them from memory
             embedder = CachedEmbedder(embedder, None)
         n = len(profiles)
@@ -215,6 +216,14 @@ class CandidateIndex:
         return search(self, job, top=top, **options)
 
 
+def _caches(embedder: Embedder) -> bool:
+    """Whether ``embedder`` already keeps vectors in memory (a projection over a cached
+    encoder does: its base holds them, and projecting again is one small product)."""
+    if isinstance(embedder, ProjectedEmbedder):
+        embedder = embedder.base
+    return isinstance(embedder, CachedEmbedder)
+
+
 def _skill_table(cells: list[tuple[np.ndarray, ...]], cols: dict[str, int], tax: TaxonomyLike) -> SkillTable:
     rows = np.concatenate([c[0] for c in cells]) if cells else np.zeros(0, np.int32)
     col = np.concatenate([c[1] for c in cells]) if cells else np.zeros(0, np.int32)
@@ -229,9 +238,9 @@ def _skill_table(cells: list[tuple[np.ndarray, ...]], cols: dict[str, int], tax:
 
 def _tf_matrix(terms: list[tuple[np.ndarray, ...]], n: int, v: int) -> sparse.csc_matrix:
     """The candidates x terms count matrix, column by column (BM25 reads a term's column), filled
-    batch by batch into arrays sized once: 6 bytes a posting at the peak beside the batches' own
-    6, where building it from (row, col, count) triplets held about 30 (100k candidates: about
-    32M postings)."""
+    batch by batch into arrays sized once, consuming ``terms`` (each batch freed once placed):
+    about 6 bytes a posting at the peak, where building it from (row, col, count) triplets held
+    about 30 (100k candidates: about 32M postings)."""
     counts = np.zeros(v, dtype=np.int64)
     for _, cols, _ in terms:
         counts += np.bincount(cols, minlength=v)
@@ -241,7 +250,9 @@ def _tf_matrix(terms: list[tuple[np.ndarray, ...]], n: int, v: int) -> sparse.cs
     data = np.empty(int(indptr[-1]), dtype=np.uint16)
     fill = indptr[:-1].copy()
     row0 = 0
-    for lengths, cols, values in terms:
+    terms.reverse()
+    while terms:  # each batch is dropped once placed: the matrix grows as the batches go
+        lengths, cols, values = terms.pop()
         rows = np.repeat(np.arange(row0, row0 + len(lengths), dtype=np.int32), lengths)
         row0 += len(lengths)
         order = np.argsort(cols, kind="stable")  # rows stay ascending within a column
