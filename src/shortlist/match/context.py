@@ -86,18 +86,26 @@ class CandidateVectors:
         return cls(q, has, scale, table, ids["title"], ids["area"])
 
     @classmethod
-    def concat(cls, parts: Sequence[CandidateVectors], dim: int) -> CandidateVectors:
-        """Batches built with one shared ``known`` dict, joined in order."""
-        if not parts:
-            empty_ids = np.zeros(0, dtype=np.int32)
-            return cls(np.zeros((0, dim), np.int8), np.zeros(0, bool), np.zeros(0, np.float32),
-                       np.zeros((0, dim), np.float32), empty_ids, empty_ids.copy())
-        return cls(
-            np.concatenate([p.experience for p in parts]), np.concatenate([p.has_experience for p in parts]),
-            np.concatenate([p.experience_scale for p in parts]),
-            np.concatenate([p.table for p in parts]), np.concatenate([p.title_ids for p in parts]),
-            np.concatenate([p.area_ids for p in parts]),
-        )
+    def concat(cls, parts: list[CandidateVectors], dim: int) -> CandidateVectors:
+        """Batches built with one shared ``known`` dict, joined in order. Consumes ``parts``:
+        each batch is freed once copied, so the build never holds two copies of the vectors."""
+        n = sum(len(p) for p in parts)
+        u = sum(len(p.table) for p in parts)
+        out = cls(np.empty((n, dim), np.int8), np.empty(n, bool), np.empty(n, np.float32),
+                  np.empty((u, dim), np.float32), np.empty(n, np.int32), np.empty(n, np.int32))
+        i = j = 0
+        parts.reverse()
+        while parts:
+            p = parts.pop()
+            k, t = len(p), len(p.table)
+            out.experience[i:i + k] = p.experience
+            out.has_experience[i:i + k] = p.has_experience
+            out.experience_scale[i:i + k] = p.experience_scale
+            out.title_ids[i:i + k] = p.title_ids
+            out.area_ids[i:i + k] = p.area_ids
+            out.table[j:j + t] = p.table
+            i, j = i + k, j + t
+        return out
 
     def __len__(self) -> int:
         return len(self.has_experience)
