@@ -32,7 +32,7 @@ def test_empty_pool():
 
 def test_a_projection_over_a_cached_encoder_is_not_cached_twice():
     from shortlist.embed.cache import CachedEmbedder
-    from shortlist.embed.project import Projection, ProjectedEmbedder, ProjectionMeta
+    from shortlist.embed.project import ProjectedEmbedder, Projection, ProjectionMeta
     from shortlist.match.index import _caches
 
     from .builders import FakeEmbedder
